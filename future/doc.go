@@ -1,0 +1,27 @@
+// Package future provides results that are settled once and read by any
+// number of goroutines: a settable [Future], and a [Task] that captures the
+// value or error of a function run in a task group such as
+// golang.org/x/sync/errgroup.
+//
+// Both satisfy [Result], the read side: [Result.Done] and [Result.IsDone] tell
+// whether it is settled, [Result.Wait] blocks until it is, and [Result.Get],
+// [Result.Err] and [Result.Await] read it.
+//
+// A Task's error is recorded in the Task and also returned to its group, so
+// the group sees the failure at once and cancels the siblings, as it would
+// without goresult; [SuppressError] records it without propagating it. A panic
+// in a task becomes a [*PanicError]: it is recorded and always reaches the
+// group. [GoContext] gives a task its own context, which [Task.Cancel] cancels
+// with a cause; [GoStart] captures a start value and a final value.
+//
+// Settling a result closes its Done channel and runs the callbacks registered
+// with [AfterFunc], in the goroutine that settles it. That is how package ops
+// waits for many results without a goroutine per result. A Future never
+// starts a goroutine of its own.
+//
+// Rules of use: settle a Future with [Future.SetResult] or [Future.SetError]
+// exactly once; a second call returns [ErrAlreadySet] and changes nothing.
+// Reading a pending result returns [ErrNotDone]. Misuse that is a programming
+// error (a nil function, a nil error, a nil group) panics with a message that
+// starts with "future:".
+package future

@@ -1,0 +1,208 @@
+package future
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/goresult/goresult/internal/notify"
+)
+
+// closedChan is the Done channel of a result settled before anyone asked for
+// its channel, so that settling needs no allocation.
+var closedChan = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
+
+// Future is a result that is settled explicitly, once, with SetResult or
+// SetError: typically by the code that owns a connection or a worker and
+// demultiplexes answers to the callers waiting for them.
+//
+// The zero Future is pending and ready to use; so is one made by [New]. A
+// Future must not be copied after first use. All its methods are safe to call
+// concurrently. A Future starts no goroutine: waiting costs a channel, made
+// only when somebody waits before it settles.
+type Future[T any] struct {
+	settled atomic.Bool // set, with release semantics, after val and err are written
+
+	mu      sync.Mutex
+	done    chan struct{} // made by the first waiter that needs it; closed on settling
+	waiters notify.List   // callbacks registered by AfterFunc
+
+	val T
+	err error
+}
+
+// New returns a pending Future. It is the same as new(Future[T]).
+func New[T any]() *Future[T] {
+	return new(Future[T])
+}
+
+// Resolved returns a Future settled with the value v.
+func Resolved[T any](v T) *Future[T] {
+	f := &Future[T]{val: v}
+	f.settled.Store(true)
+	return f
+}
+
+// Failed returns a Future settled with the error err. It panics if err is nil.
+func Failed[T any](err error) *Future[T] {
+	if err == nil {
+		panic("future: Failed with a nil error")
+	}
+	f := &Future[T]{err: err}
+	f.settled.Store(true)
+	return f
+}
+
+// SetResult settles f with the value v, wakes its waiters and runs its
+// callbacks before it returns. If f is already settled it returns an error
+// matching [ErrAlreadySet] and changes nothing.
+func (f *Future[T]) SetResult(v T) error {
+	return f.settle(v, nil)
+}
+
+// SetError settles f with the error err, wakes its waiters and runs its
+// callbacks before it returns. If f is already settled it returns an error
+// matching [ErrAlreadySet] and changes nothing. It panics if err is nil: use
+// SetResult to settle with a value.
+func (f *Future[T]) SetError(err error) error {
+	if err == nil {
+		panic("future: SetError with a nil error")
+	}
+	var zero T
+	return f.settle(zero, err)
+}
+
+// settle settles f once. The callbacks run after the lock is released, so a
+// callback may read f or register another callback on it.
+func (f *Future[T]) settle(v T, err error) error {
+	f.mu.Lock()
+	if f.settled.Load() {
+		f.mu.Unlock()
+		return ErrAlreadySet
+	}
+	f.val, f.err = v, err
+	f.settled.Store(true)
+	if f.done != nil {
+		close(f.done)
+	}
+	callbacks := f.waiters.Take()
+	f.mu.Unlock()
+	callbacks.Call()
+	return nil
+}
+
+// Done returns a channel that is closed once f is settled.
+func (f *Future[T]) Done() <-chan struct{} {
+	if f.settled.Load() {
+		return closedChan
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.settled.Load() {
+		return closedChan
+	}
+	if f.done == nil {
+		f.done = make(chan struct{})
+	}
+	return f.done
+}
+
+// IsDone reports whether f is settled. It never blocks.
+func (f *Future[T]) IsDone() bool {
+	return f.settled.Load()
+}
+
+// Wait blocks until f is settled or ctx is done. It returns nil once f is
+// settled, whatever it settled with, and ctx.Err() if ctx ends first.
+func (f *Future[T]) Wait(ctx context.Context) error {
+	if f.settled.Load() {
+		return nil
+	}
+	select {
+	case <-f.Done():
+		return nil
+	case <-ctx.Done():
+		if f.settled.Load() {
+			return nil
+		}
+		return ctx.Err()
+	}
+}
+
+// Get returns the value and error f settled with, or the zero value and
+// [ErrNotDone] while f is pending. It never blocks. The error is the one f
+// was settled with, so errors.Is and errors.As match it.
+func (f *Future[T]) Get() (T, error) {
+	if !f.settled.Load() {
+		var zero T
+		return zero, ErrNotDone
+	}
+	return f.val, f.err
+}
+
+// Err returns the error f settled with, nil if it settled with a value, or
+// [ErrNotDone] while it is pending. It never blocks.
+func (f *Future[T]) Err() error {
+	if !f.settled.Load() {
+		return ErrNotDone
+	}
+	return f.err
+}
+
+// Await waits for f as Wait does, then returns what Get returns. If ctx ends
+// first it returns the zero value and ctx.Err().
+func (f *Future[T]) Await(ctx context.Context) (T, error) {
+	if err := f.Wait(ctx); err != nil {
+		var zero T
+		return zero, err
+	}
+	return f.val, f.err
+}
+
+// String describes f's state as "Future(pending)", "Future(value=V)" or
+// "Future(error=E)".
+func (f *Future[T]) String() string {
+	return describe("Future", f)
+}
+
+// afterFunc registers fn to run once f is settled; see AfterFunc.
+func (f *Future[T]) afterFunc(fn func()) (stop func() bool) {
+	if f == nil {
+		panic("future: AfterFunc on a nil *Future")
+	}
+	if f.settled.Load() {
+		fn()
+		return stopped
+	}
+	f.mu.Lock()
+	if f.settled.Load() {
+		f.mu.Unlock()
+		fn()
+		return stopped
+	}
+	h := f.waiters.Add(fn)
+	f.mu.Unlock()
+	return func() bool {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return f.waiters.Remove(h)
+	}
+}
+
+// describe formats a result's state for String.
+func describe[T any](kind string, r Result[T]) string {
+	v, err := r.Get()
+	switch {
+	case err == ErrNotDone && !r.IsDone():
+		return kind + "(pending)"
+	case err != nil:
+		return fmt.Sprintf("%s(error=%v)", kind, err)
+	default:
+		return fmt.Sprintf("%s(value=%v)", kind, v)
+	}
+}

@@ -1,0 +1,199 @@
+package future
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+)
+
+// Spawner is a task group: anything that runs a function in a goroutine of
+// its own and collects its error, as *errgroup.Group (golang.org/x/sync) and
+// conc's *pool.ErrorPool do.
+type Spawner interface {
+	Go(f func() error)
+}
+
+// Task is the captured result of a function run in a task group by [Go],
+// [GoContext] or [GoStart]. It is a [Result]; only its function settles it.
+//
+// A Task is made by those functions; its zero value is not useful.
+type Task[T any] struct {
+	fut Future[T]
+	ctl *control // nil unless the task has a context of its own
+}
+
+// control is the context of a task started by GoContext or GoStart, shared by
+// both results of GoStart.
+type control struct {
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	// cancelled is set by Task.Cancel, so that the error the function
+	// returns because of it stays in the task instead of failing its group.
+	cancelled atomic.Bool
+}
+
+func newControl(ctx context.Context) *control {
+	if ctx == nil {
+		panic("future: nil Context")
+	}
+	c := new(control)
+	c.ctx, c.cancel = context.WithCancelCause(ctx)
+	return c
+}
+
+// excuses reports whether err is the function's answer to Task.Cancel.
+func (c *control) excuses(err error) bool {
+	return c != nil && c.cancelled.Load() &&
+		(errors.Is(err, context.Canceled) || errors.Is(err, context.Cause(c.ctx)))
+}
+
+// Go runs fn in the group g and returns a Task that captures its value or
+// error. It returns as soon as g.Go does (errgroup's Go blocks while the
+// group is at its limit).
+//
+// fn's error is recorded in the Task and also returned to g, so g sees the
+// failure (an errgroup made WithContext cancels its context, and so the
+// siblings) and g.Wait returns it; with [SuppressError] it is only recorded.
+// If fn panics, the panic is recovered into a [*PanicError] that is recorded
+// and returned to g even with SuppressError: a panic is never swallowed.
+//
+// Go panics if g or fn is nil.
+func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
+	if fn == nil {
+		panic("future: Go with a nil function")
+	}
+	t := newTask[T](g)
+	o := makeOptions(opts)
+	g.Go(func() error {
+		v, err := t.run(fn)
+		return t.finish(o, v, err)
+	})
+	return t
+}
+
+// GoContext is [Go] for a function that takes a context. The task gets its
+// own context, derived from ctx, which [Task.Cancel] cancels with a cause
+// that context.Cause reports; ops.Race and ops.Any cancel the tasks that
+// lose. Pass the group's context (errgroup.WithContext's) as ctx so that the
+// task is cancelled with its group too.
+//
+// An error the function returns because its task was cancelled through
+// Task.Cancel is recorded in the Task but does not reach the group, so that
+// cancelling one task does not fail its siblings. Other errors and panics
+// behave as with Go.
+//
+// GoContext panics if ctx, g or fn is nil.
+func GoContext[T any](ctx context.Context, g Spawner, fn func(ctx context.Context) (T, error), opts ...Option) *Task[T] {
+	if fn == nil {
+		panic("future: GoContext with a nil function")
+	}
+	t := newTask[T](g)
+	t.ctl = newControl(ctx)
+	o := makeOptions(opts)
+	g.Go(func() error {
+		defer t.ctl.cancel(nil)
+		v, err := t.run(func() (T, error) { return fn(t.ctl.ctx) })
+		return t.finish(o, v, err)
+	})
+	return t
+}
+
+func newTask[T any](g Spawner) *Task[T] {
+	if g == nil {
+		panic("future: nil Spawner")
+	}
+	return new(Task[T])
+}
+
+// run calls fn, turning a panic or runtime.Goexit into an error. On Goexit it
+// settles t itself, since run does not return.
+func (t *Task[T]) run(fn func() (T, error)) (v T, err error) {
+	returned := false
+	defer func() {
+		if returned {
+			return
+		}
+		if p := recover(); p != nil {
+			err = newPanicError(p)
+			return
+		}
+		var zero T
+		t.fut.settle(zero, ErrGoexit) // Goexit: let it go on, but settle first
+	}()
+	v, err = fn()
+	returned = true
+	return v, err
+}
+
+// finish settles t and returns the error its group should see.
+func (t *Task[T]) finish(o options, v T, err error) error {
+	if err == nil {
+		t.fut.settle(v, nil)
+		return nil
+	}
+	var zero T
+	t.fut.settle(zero, err)
+	return propagate(o, t.ctl, err)
+}
+
+// propagate returns err if it should reach the group, and nil if not.
+func propagate(o options, c *control, err error) error {
+	if _, ok := err.(*PanicError); ok {
+		return err
+	}
+	if o.suppress || c.excuses(err) {
+		return nil
+	}
+	return err
+}
+
+// Cancel cancels the context of a task started with [GoContext] or
+// [GoStart], with cause as the reason context.Cause reports ([ErrCancelled]
+// if cause is nil). It does not wait for the task to return. It has no effect
+// on a task started with [Go], after the first call, or once the function has
+// returned.
+func (t *Task[T]) Cancel(cause error) {
+	if t.ctl == nil {
+		return
+	}
+	if cause == nil {
+		cause = ErrCancelled
+	}
+	if t.ctl.cancelled.CompareAndSwap(false, true) {
+		t.ctl.cancel(cause)
+	}
+}
+
+// Done returns a channel that is closed once the task has finished.
+func (t *Task[T]) Done() <-chan struct{} { return t.fut.Done() }
+
+// IsDone reports whether the task has finished. It never blocks.
+func (t *Task[T]) IsDone() bool { return t.fut.IsDone() }
+
+// Wait blocks until the task has finished or ctx is done. It returns nil once
+// the task has finished, whether it failed or not, and ctx.Err() if ctx ends
+// first. It does not cancel the task.
+func (t *Task[T]) Wait(ctx context.Context) error { return t.fut.Wait(ctx) }
+
+// Get returns the value and error the task finished with, or the zero value
+// and [ErrNotDone] while it is running. It never blocks.
+func (t *Task[T]) Get() (T, error) { return t.fut.Get() }
+
+// Err returns the task's error, nil if it succeeded, or [ErrNotDone] while it
+// is running. It never blocks.
+func (t *Task[T]) Err() error { return t.fut.Err() }
+
+// Await waits for the task as Wait does, then returns what Get returns. If
+// ctx ends first it returns the zero value and ctx.Err(); the task runs on.
+func (t *Task[T]) Await(ctx context.Context) (T, error) { return t.fut.Await(ctx) }
+
+// String describes the task's state as "Task(pending)", "Task(value=V)" or
+// "Task(error=E)".
+func (t *Task[T]) String() string { return describe("Task", t) }
+
+func (t *Task[T]) afterFunc(fn func()) (stop func() bool) {
+	if t == nil {
+		panic("future: AfterFunc on a nil *Task")
+	}
+	return t.fut.afterFunc(fn)
+}

@@ -1,0 +1,45 @@
+package ops
+
+import "context"
+
+// ResultsToChannel sends each result in rs to ch as it settles, in the order
+// they settle, failed ones included (aioresult's results_to_channel). It
+// blocks until every result has been sent, waiting on a full ch: the reader
+// sets the pace. If closeOnComplete is true it closes ch when it returns,
+// whether all results were sent or ctx ended first, so that a reader ranging
+// over ch always stops.
+//
+// It returns nil once every result is sent, and ctx.Err() if ctx ends first
+// (checked before anything is sent, so a done ctx sends nothing); the results
+// not yet sent are then not sent, and no goroutine or callback is left behind.
+// It returns [ErrNilChannel] if ch is nil. It starts no goroutine for the
+// results of this module; see the package doc.
+func ResultsToChannel[R interface{ Done() <-chan struct{} }](ctx context.Context, rs []R, ch chan<- R, closeOnComplete bool) error {
+	if ch == nil {
+		return ErrNilChannel
+	}
+	if closeOnComplete {
+		defer close(ch)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	a := watch(rs)
+	defer a.stop()
+	var batch []int
+	for sent := 0; sent < len(rs); {
+		var err error
+		if batch, err = a.next(ctx, batch); err != nil {
+			return err
+		}
+		for _, i := range batch {
+			select {
+			case ch <- rs[i]:
+				sent++
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	return nil
+}
