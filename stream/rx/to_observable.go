@@ -1,0 +1,67 @@
+package rx
+
+import (
+	"context"
+	"errors"
+	"runtime/debug"
+
+	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/stream"
+	"github.com/reactivex/rxgo/v2"
+)
+
+// ToObservable returns a cold RxGo observable of the values of s.
+//
+// Each observation (Observe, or an RxGo operator or sink observing it) runs s
+// once, in a new goroutine owned by the observable, with the observer's
+// context: the one given by rxgo.WithContext, or context.Background() if none.
+// Values become items in order; if s fails, its error becomes the last item,
+// then the observable completes (stream.ErrStop counts as a normal end). The
+// goroutine ends when s returns, which it does promptly once the observer's
+// context ends; nothing is sent after that.
+//
+// An observer that stops reading early must therefore end its context, as
+// with any RxGo source: RxGo's early-stopping operators (Take, First, Find,
+// TakeWhile, ...) stop reading without telling the stages above them, so
+// without rxgo.WithContext(ctx) and a cancel of ctx the goroutine running s
+// stays blocked forever.
+//
+// A panic in s is recovered and sent as an error item holding a
+// *future.PanicError; if the observer has already gone (its context ended),
+// the panic is raised again in the observable's goroutine rather than lost.
+//
+// Each value costs an allocation (RxGo's items hold values as interfaces) and
+// a channel send, on top of s.
+//
+// ToObservable panics if s is nil.
+func ToObservable[T any](s stream.Stream[T]) rxgo.Observable {
+	if s == nil {
+		panic("rx: ToObservable of a nil stream")
+	}
+	return rxgo.Defer([]rxgo.Producer{func(ctx context.Context, next chan<- rxgo.Item) {
+		defer sendPanic(ctx, next)
+		err := s(ctx, func(v T) error {
+			if !rxgo.Of(v).SendContext(ctx, next) {
+				return ctx.Err()
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, stream.ErrStop) {
+			rxgo.Error(err).SendContext(ctx, next)
+		}
+	}})
+}
+
+// sendPanic recovers a panic and sends it to next as a *future.PanicError
+// error item, or panics again with it if the observer is gone. It must be
+// deferred.
+func sendPanic(ctx context.Context, next chan<- rxgo.Item) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	err := &future.PanicError{Value: v, Stack: debug.Stack()}
+	if !rxgo.Error(err).SendContext(ctx, next) {
+		panic(err)
+	}
+}
