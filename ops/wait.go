@@ -47,22 +47,16 @@ func WaitAll[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R
 // WaitAny blocks until one of the results in rs is settled, or ctx is done,
 // and returns that result (aioresult's wait_any). A failed result can be the
 // one returned: read it for its outcome. If several are settled already, it
-// returns the first of them in rs. The others are left alone, not cancelled.
+// returns the first of them in rs. The others are left alone, not cancelled,
+// and the callbacks WaitAny registered on them are removed before it returns.
 //
 // It returns [ErrNoResults] if rs is empty, and the zero R and ctx.Err() if
-// ctx ends first. It starts no goroutine for the results of this module.
+// ctx ends first (a result settled already is returned even if ctx is done).
+// It starts no goroutine for the results of this module.
 func WaitAny[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R) (R, error) {
 	var zero R
 	if len(rs) == 0 {
 		return zero, ErrNoResults
-	}
-	for _, r := range rs {
-		if isDone(r) {
-			return r, nil
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return zero, err
 	}
 	a := watch(rs)
 	defer a.stop()
@@ -71,17 +65,4 @@ func WaitAny[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R
 		return zero, err
 	}
 	return rs[got[0]], nil
-}
-
-// isDone reports whether r is settled, without blocking.
-func isDone[R interface{ Done() <-chan struct{} }](r R) bool {
-	if d, ok := any(r).(interface{ IsDone() bool }); ok {
-		return d.IsDone()
-	}
-	select {
-	case <-r.Done():
-		return true
-	default:
-		return false
-	}
 }
