@@ -150,3 +150,26 @@ func ExamplePanicError() {
 	fmt.Println(errors.As(err, &pe), pe.Value, r.Err() == err)
 	// Output: true nil map true
 }
+
+func ExampleNew() {
+	f := future.New[int]()
+	_, err := f.Get()
+	fmt.Println(f.IsDone(), err)
+	f.SetResult(7)
+	fmt.Println(f.Get())
+	// Output:
+	// false future: result not done
+	// 7 <nil>
+}
+
+func ExampleResolved() {
+	var r future.Result[string] = future.Resolved("cached")
+	fmt.Println(r.Await(context.Background()))
+	// Output: cached <nil>
+}
+
+func ExampleFailed() {
+	r := future.Failed[int](errors.New("no such key"))
+	fmt.Println(r.Err(), r.IsDone())
+	// Output: no such key true
+}

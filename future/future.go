@@ -196,10 +196,11 @@ func (f *Future[T]) afterFunc(fn func()) (stop func() bool) {
 
 // describe formats a result's state for String.
 func describe[T any](kind string, r Result[T]) string {
+	if !r.IsDone() {
+		return kind + "(pending)"
+	}
 	v, err := r.Get()
 	switch {
-	case err == ErrNotDone && !r.IsDone():
-		return kind + "(pending)"
 	case err != nil:
 		return fmt.Sprintf("%s(error=%v)", kind, err)
 	default:
