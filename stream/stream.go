@@ -7,18 +7,39 @@ import (
 
 // Stream is a cold, push-based sequence of values of type T.
 //
-// Running a stream, s(ctx, yield), calls yield with each value in turn, in
-// the calling goroutine, and returns when the values are exhausted (nil), when
-// yield returns an error (that error, unchanged), when ctx ends (ctx.Err()),
-// or when the stream itself fails (its error). yield is never called
-// concurrently, and never again once it has returned an error. A stream that
-// starts goroutines has stopped them all before it returns.
+// Running a stream, s(ctx, yield), calls yield with each value in turn and
+// returns when the values are exhausted (nil), when yield returns an error
+// (that error, unchanged, [ErrStop] included), when ctx ends (ctx.Err()), or
+// when the stream itself fails (its error). yield is called only from the
+// goroutine that runs the stream, never concurrently, and never again once
+// it has returned an error. A stream that starts goroutines has stopped and
+// joined them all before it returns.
 //
-// Streams are values: running one twice runs its source twice.
+// A stream that ends early on its own decision (as Take does) returns nil,
+// not ErrStop: ErrStop travels upstream from a yield, and a stream returns it
+// only if its yield did. That is what lets [Concat] tell "this part is over"
+// from "stop everything".
+//
+// Streams are values: running one twice runs its source twice. The zero
+// Stream is nil and must not be run.
 type Stream[T any] func(ctx context.Context, yield func(T) error) error
 
-// ErrStop is returned by a yield function to stop a stream early without
-// failing it. Sinks and operators that stop their upstream on their own (Take,
-// a break out of Seq2) use it, and treat a stream that returns it as having
-// ended normally.
-var ErrStop = errors.New("stream: stopped")
+var (
+	// ErrStop is returned by a yield function, or by the function given to
+	// ForEach or Generate, to stop a stream early without failing it.
+	// Streams return it unchanged to their caller; sinks treat it as a
+	// normal end and return nil.
+	ErrStop = errors.New("stream: stopped")
+
+	// ErrEmpty is the error of First and Last on a stream that ends
+	// without a value.
+	ErrEmpty = errors.New("stream: empty stream")
+)
+
+// stopped maps ErrStop, a normal end, to nil, for sinks.
+func stopped(err error) error {
+	if err == ErrStop {
+		return nil
+	}
+	return err
+}

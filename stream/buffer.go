@@ -1,0 +1,52 @@
+package stream
+
+import "context"
+
+// Buffer returns a stream that runs s in a goroutine of its own, ahead of its
+// consumer, through a channel that holds up to n values: a producer and a
+// consumer of different speeds overlap. When the channel is full the producer
+// blocks in its yield until the consumer takes a value, so s is held back
+// (backpressure) and never more than n values, plus the one s is trying to
+// pass on, wait in memory.
+//
+// The goroutine is started when the stream is run, and stopped and joined
+// before the stream returns, on every path: when s ends, when the consumer
+// stops, or when ctx ends (then promptly, dropping buffered values). Values
+// produced before an error of s are delivered before the error. A panic in s
+// becomes a [*future.PanicError]. Buffer panics if n < 1; a Buffer of about
+// the number of values one step of the consumer takes is usually enough.
+func (s Stream[T]) Buffer(n int) Stream[T] {
+	if n < 1 {
+		panic("stream: Buffer with a size below 1")
+	}
+	return func(ctx context.Context, yield func(T) error) error {
+		g := newGroup(ctx)
+		defer g.stop()
+		ch := produce(g, s, n)
+		for {
+			select {
+			case v, ok := <-ch:
+				if !ok {
+					return g.result()
+				}
+				if err := yield(v); err != nil {
+					return err
+				}
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+}
+
+// produce runs s in a goroutine of g, sending its values on the returned
+// channel (with buffer size n), which it closes when s returns; s's error is
+// g's. The consumer reads until the channel is closed or g's context ends.
+func produce[T any](g *group, s Stream[T], n int) <-chan T {
+	ch := make(chan T, n)
+	g.Go(func(ctx context.Context) error {
+		defer close(ch)
+		return stopped(s(ctx, func(v T) error { return send(ctx, ch, v) }))
+	})
+	return ch
+}

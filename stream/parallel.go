@@ -1,0 +1,181 @@
+package stream
+
+import (
+	"context"
+	"sync/atomic"
+)
+
+// Order is the order in which [ParallelMap] passes on its results.
+type Order int
+
+const (
+	// InputOrder passes results on in the order of their inputs: a slow
+	// value holds back the ones after it (at most a window of n values wait
+	// behind it, so memory stays bounded).
+	InputOrder Order = iota
+
+	// CompletionOrder passes each result on as soon as it is ready.
+	CompletionOrder
+)
+
+// ParallelMap returns a stream of f(ctx, v) for each value v of s, computed
+// by up to n goroutines at once, in the given order.
+//
+// Running the stream starts one goroutine that runs s and n workers that call
+// f; the results reach yield in the goroutine that runs the stream. s is held
+// back when the workers are all busy and, in InputOrder, when n results wait
+// behind a slow one. The first error of f or s fails the stream and cancels
+// the ctx passed to f; results not yet passed on are dropped. The stream also
+// ends when ctx ends or downstream stops. On every path the goroutines are
+// stopped and joined before the stream returns. A panic in f or s becomes a
+// [*future.PanicError].
+//
+// Each value costs two channel hops between goroutines (a few hundred
+// nanoseconds), so f should do real work, not a few instructions.
+// ParallelMap panics if n < 1, if order is not one of the constants, or if f
+// is nil.
+func ParallelMap[T, R any](s Stream[T], n int, order Order, f func(context.Context, T) (R, error)) Stream[R] {
+	switch {
+	case n < 1:
+		panic("stream: ParallelMap with fewer than 1 worker")
+	case order != InputOrder && order != CompletionOrder:
+		panic("stream: ParallelMap with an unknown Order")
+	case f == nil:
+		panic("stream: ParallelMap with a nil function")
+	}
+	return func(ctx context.Context, yield func(R) error) error {
+		g := newGroup(ctx)
+		defer g.stop()
+		if order == InputOrder {
+			return inInputOrder(ctx, g, s, n, f, yield)
+		}
+		return inCompletionOrder(ctx, g, s, n, f, yield)
+	}
+}
+
+// inCompletionOrder feeds s to n workers, which send results on one channel.
+func inCompletionOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f func(context.Context, T) (R, error), yield func(R) error) error {
+	in := produce(g, s, 0)
+	out := make(chan R)
+	var left atomic.Int32
+	left.Store(int32(n))
+	for range n {
+		g.Go(func(ctx context.Context) error {
+			defer func() {
+				if left.Add(-1) == 0 {
+					close(out) // the last worker closes
+				}
+			}()
+			return work(ctx, in, func(v T) error {
+				r, err := f(ctx, v)
+				if err != nil {
+					return err
+				}
+				return send(ctx, out, r)
+			})
+		})
+	}
+	return consume(ctx, g, out, yield)
+}
+
+// slot carries one value through the workers in InputOrder; done is closed
+// once r is set.
+type slot[T, R any] struct {
+	v    T
+	r    R
+	done chan struct{}
+}
+
+// inInputOrder sends each value both to the workers and, in order, to a queue
+// of up to n slots that the consumer waits on one by one.
+func inInputOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f func(context.Context, T) (R, error), yield func(R) error) error {
+	in := make(chan *slot[T, R])
+	queue := make(chan *slot[T, R], n)
+	g.Go(func(ctx context.Context) error {
+		defer close(in)
+		defer close(queue)
+		return stopped(s(ctx, func(v T) error {
+			sl := &slot[T, R]{v: v, done: make(chan struct{})}
+			if err := send(ctx, queue, sl); err != nil {
+				return err
+			}
+			return send(ctx, in, sl)
+		}))
+	})
+	for range n {
+		g.Go(func(ctx context.Context) error {
+			return work(ctx, in, func(sl *slot[T, R]) error {
+				r, err := f(ctx, sl.v)
+				if err != nil {
+					return err
+				}
+				sl.r = r
+				close(sl.done)
+				return nil
+			})
+		})
+	}
+	for {
+		select {
+		case sl, ok := <-queue:
+			if !ok {
+				return g.result()
+			}
+			select {
+			case <-sl.done:
+			case <-g.ctx.Done():
+				return groupEnd(ctx, g)
+			}
+			if err := yield(sl.r); err != nil {
+				return err
+			}
+		case <-g.ctx.Done():
+			return groupEnd(ctx, g)
+		}
+	}
+}
+
+// work calls do with each value received from in until in is closed, do
+// fails, or ctx ends.
+func work[T any](ctx context.Context, in <-chan T, do func(T) error) error {
+	for {
+		select {
+		case v, ok := <-in:
+			if !ok {
+				return nil
+			}
+			if err := do(v); err != nil {
+				return err
+			}
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// consume passes on the values of ch until it is closed, the group fails,
+// ctx ends or yield stops.
+func consume[T any](ctx context.Context, g *group, ch <-chan T, yield func(T) error) error {
+	for {
+		select {
+		case v, ok := <-ch:
+			if !ok {
+				return g.result()
+			}
+			if err := yield(v); err != nil {
+				return err
+			}
+		case <-g.ctx.Done():
+			return groupEnd(ctx, g)
+		}
+	}
+}
+
+// groupEnd returns why a group's context ended: ctx's error if the parent
+// ended, otherwise the first error of a goroutine.
+func groupEnd(ctx context.Context, g *group) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return g.result()
+}

@@ -1,0 +1,20 @@
+package stream
+
+import "context"
+
+// FromSlice returns a stream of the elements of xs, in order. It reads xs
+// as it runs, so changes to xs before then are seen; it never writes to it.
+// It checks ctx before each value and returns ctx.Err() once ctx has ended.
+func FromSlice[T any](xs []T) Stream[T] {
+	return func(ctx context.Context, yield func(T) error) error {
+		for _, v := range xs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := yield(v); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
