@@ -37,14 +37,18 @@
 // Start, Timer, Merge, Concat, Amb, CombineLatest and FromEventSource; the
 // operators FlatMap, StartWith, ZipFromIterable, Retry, BackOffRetry, GroupBy,
 // Sample, SequenceEqual, Serialize, Join, Debounce, TimeInterval and the
-// time-based Buffer and Window operators; anything built with the Eager observation
-// strategy; and connectable observables. Build them with rxgo.WithContext(ctx)
-// and cancel ctx once the stream has returned; without it, stopping a stream
-// over them early strands their goroutines, as it does in plain RxGo. A few
-// RxGo stages also send without watching any context (Merge, Concat, Reduce's
-// error path, OptionalSingle.Map) and may stay blocked if the stream stops at
-// the very moment they send; producers given to Create and Defer must send
-// with Item.SendContext for the same reason.
+// time-based Buffer and Window operators; anything built with the Eager
+// observation strategy; and connectable observables. Build them with
+// rxgo.WithContext(ctx) and cancel ctx once the stream has returned; without
+// it, stopping a stream over them early strands their goroutines, as it does
+// in plain RxGo.
+//
+// Some RxGo stages send without watching any context: Merge and Concat (for
+// every item), Reduce's error path and OptionalSingle.Map. A stream that stops
+// early while such a stage is sending strands its goroutine whatever the
+// context; with Merge and Concat that is nearly certain. Read them to their
+// end, or use package stream's own operators instead. Producers given to
+// Create and Defer must send with Item.SendContext for the same reason.
 //
 // Panics in functions given to RxGo operators crash the program, as they do
 // in RxGo; the bridge cannot catch them.
