@@ -25,19 +25,21 @@
 //     and the combinations [Merge] (concurrent), [Concat] and [Zip].
 //   - Operators that keep the element type are methods, so they chain:
 //     [Stream.Filter], [Stream.Take], [Stream.TakeWhile], [Stream.Skip],
-//     [Stream.Buffer]. Operators that change it are functions, because Go
-//     methods cannot have type parameters: [Map], [FlatMap], [Scan],
-//     [Batch], [BatchTime], [ParallelMap], [Zip]; so is [Distinct], which
-//     needs a comparable T. Each operator exists once, in one of the two
-//     forms:
-//
-//     evens := s.Filter(isEven).Take(10)
-//     squares := stream.Map(evens, square)
-//
+//     [Stream.Buffer].
+//   - Operators that change it are functions, because Go methods cannot
+//     have type parameters: [Map], [FlatMap], [Scan], [Batch], [BatchTime],
+//     [ParallelMap], [Zip]; so is [Distinct], which needs a comparable T.
 //   - Sinks run the stream and take ctx: [Stream.Seq2] for a range loop,
 //     [Stream.Collect], [Stream.ForEach], [Reduce], [Stream.ToChannel], and
 //     [Stream.First] and [Stream.Last], which return a [future.Result] so
 //     that a stream's value composes with package ops.
+//
+// Each operator exists once, in one of the two forms, and they mix:
+//
+//	evens := s.Filter(isEven).Take(10)
+//	for v, err := range stream.Map(evens, square).Seq2(ctx) {
+//		...
+//	}
 //
 // # Rules every operator keeps
 //
