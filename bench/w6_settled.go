@@ -148,4 +148,3 @@ func w6Goresult(n int) Op {
 	ctx := context.Background()
 	return func() int { return waitAllSum(ctx, rs) }
 }
-

@@ -1,7 +1,6 @@
 package bench
 
 import (
-
 	"github.com/reactivex/rxgo/v2"
 	"github.com/samber/lo"
 	"github.com/samber/ro"
@@ -110,4 +109,3 @@ func w7Ro(n int) Op {
 		return vs[0]
 	}
 }
-
