@@ -1,0 +1,107 @@
+package ops
+
+import (
+	"context"
+
+	"github.com/goresult/goresult/future"
+)
+
+// FromChannel returns a result that settles with the first value received
+// from ch: the channel lo.Async returns, or any channel that delivers one
+// answer. It fails with [ErrClosedChannel] if ch is closed without a value,
+// with ctx's error if ctx ends first (the value, if one comes later, is then
+// left in ch), and at once with [ErrNilChannel] if ch is nil.
+//
+// If a value is ready, FromChannel takes it at once. Otherwise it starts one
+// goroutine, which receives from ch and exits as soon as a value arrives, ch
+// is closed or ctx ends: cancel ctx to release it when the value may never
+// come. FromChannel panics if ctx is nil.
+func FromChannel[T any](ctx context.Context, ch <-chan T) future.Result[T] {
+	if ctx == nil {
+		panic("ops: FromChannel with a nil Context")
+	}
+	if ch == nil {
+		return future.Failed[T](ErrNilChannel)
+	}
+	select {
+	case v, ok := <-ch:
+		return received(v, ok)
+	default:
+	}
+	out := future.New[T]()
+	go func() {
+		select {
+		case v, ok := <-ch:
+			forward(out, received(v, ok))
+		case <-ctx.Done():
+			out.SetError(ctxError(ctx))
+		}
+	}()
+	return out
+}
+
+// received turns a receive from a channel into a settled result.
+func received[T any](v T, ok bool) future.Result[T] {
+	if !ok {
+		return future.Failed[T](ErrClosedChannel)
+	}
+	return future.Resolved(v)
+}
+
+// Async runs fn in a new goroutine and returns a result that settles with
+// what fn returns. The goroutine belongs to fn: it exits when fn returns, and
+// nothing in this package can stop it sooner, so fn must watch a context of
+// its own if it may run long. If fn panics, the panic is recovered and the
+// result fails with a [*future.PanicError]; if fn calls runtime.Goexit, the
+// result fails with [future.ErrGoexit].
+//
+// Async is for code with no task group; with one, prefer [future.Go], whose
+// task reports its error (and a panic) to the group. Async panics if fn is
+// nil.
+func Async[T any](fn func() (T, error)) future.Result[T] {
+	if fn == nil {
+		panic("ops: Async with a nil function")
+	}
+	out := future.New[T]()
+	go run(out, fn)
+	return out
+}
+
+// run settles out with what fn returns, a panic or a Goexit included.
+func run[T any](out *future.Future[T], fn func() (T, error)) {
+	returned := false
+	defer func() {
+		if returned {
+			return
+		}
+		if p := recover(); p != nil {
+			out.SetError(panicError(p))
+			return
+		}
+		out.SetError(future.ErrGoexit)
+	}()
+	v, err := fn()
+	returned = true
+	settle(out, v, err)
+}
+
+// ToChannel returns a channel that receives r's value once r succeeds and is
+// then closed; if r fails, the channel is closed without a value (read r.Err
+// for the error). The channel has a buffer of one, so nobody needs to read
+// it: it never blocks a sender and leaves nothing behind.
+//
+// ToChannel does not block and starts no goroutine for the results of this
+// module: the value is sent by a callback on r. It panics if r is nil.
+func ToChannel[T any](r future.Result[T]) <-chan T {
+	if r == nil {
+		panic("ops: ToChannel of a nil result")
+	}
+	ch := make(chan T, 1)
+	future.AfterFunc(r, func() {
+		if v, err := r.Get(); err == nil {
+			ch <- v
+		}
+		close(ch)
+	})
+	return ch
+}
