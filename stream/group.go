@@ -52,11 +52,11 @@ func (g *group) stop() {
 	g.wg.Wait()
 }
 
-// result stops the group and returns the first error recorded, or nil. It
-// must be called by the goroutine that runs the stream, after the channel
-// it reads from says the producers are done or the group's context ended.
+// result waits for the goroutines and returns the first error recorded, or
+// nil. It does not cancel them: it is for when they are ending on their own
+// (the channel they feed is closed, or the group's context has ended).
 func (g *group) result() error {
-	g.stop()
+	g.wg.Wait()
 	return g.err
 }
 
