@@ -5,16 +5,13 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/goresult/goresult/bench"
 )
-
-// FullEnv is the environment variable that adds the Huge sizes
-// (N = 1,000,000) to the benchmarks; cmd/report sets it for the full run.
-const FullEnv = "GORESULT_BENCH_FULL"
 
 // settleTime bounds the wait for goroutines that are finishing before the
 // ones left behind are counted.
@@ -49,7 +46,7 @@ func sizes(w bench.Workload) []int {
 	if testing.Short() {
 		return []int{w.Short}
 	}
-	if os.Getenv(FullEnv) != "" {
+	if os.Getenv(bench.FullEnv) != "" {
 		return append(w.Sizes[:len(w.Sizes):len(w.Sizes)], w.Huge...)
 	}
 	return w.Sizes
@@ -61,12 +58,13 @@ func measure(b *testing.B, w bench.Workload, a bench.Approach, n int) {
 	if a.Leaks && !fixedCount() {
 		b.Skip("leaks goroutines on every operation; time it with -benchtime=<n>x (cmd/report does)")
 	}
-	if a.Leaks && n > 10_000 {
+	if a.Leaks && n > bench.LeakLimit {
 		b.Skip("leaks goroutines on every operation: too many at this size")
 	}
 	op := a.Prepare(n)
 	want := w.Want(n)
 	before := runtime.NumGoroutine()
+	created := goroutinesCreated()
 	b.ReportAllocs()
 	var gauge int64
 	for b.Loop() {
@@ -77,11 +75,22 @@ func measure(b *testing.B, w bench.Workload, a bench.Approach, n int) {
 			gauge += w.Gauge()
 		}
 	}
+	b.ReportMetric(float64(goroutinesCreated()-created)/float64(b.N), "goroutines/op")
 	if w.Gauge != nil {
 		b.ReportMetric(float64(gauge)/float64(b.N), w.GaugeUnit)
 	}
 	left := bench.SettleGoroutines(before, settleTime)
 	b.ReportMetric(float64(left), "goroutines-left")
+}
+
+// goroutinesCreated returns how many goroutines the program has started.
+func goroutinesCreated() uint64 {
+	s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return s[0].Value.Uint64()
 }
 
 // fixedCount reports whether -benchtime is an iteration count ("100x").

@@ -5,6 +5,13 @@ import (
 	"time"
 )
 
+// FullEnv is the environment variable that adds each workload's Huge sizes
+// (N = 1,000,000) to the benchmarks; cmd/report sets it for the full run.
+const FullEnv = "GORESULT_BENCH_FULL"
+
+// LeakLimit is the largest size at which an approach marked Leaks is run.
+const LeakLimit = 10_000
+
 // Op runs one operation of a workload and returns its answer, which the
 // caller compares with [Workload.Want].
 type Op func() int
