@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/goresult/goresult/bench"
+)
+
+// markdown renders RESULTS.md.
+func markdown(r *results, c config) string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# goresult benchmarks\n\n")
+	p("goresult beside hand-written Go and its peers, measured in one run on one machine.\n")
+	p("Regenerate with `cd bench && go run ./cmd/report` (about ten minutes; `-h` for the flags).\n\n")
+	p("- Run: %s, %s, GOMAXPROCS=%d", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOMAXPROCS(0))
+	for _, h := range r.header {
+		if strings.HasPrefix(h, "cpu:") || strings.HasPrefix(h, "goos:") || strings.HasPrefix(h, "goarch:") {
+			p(", %s", h)
+		}
+	}
+	p(".\n- Each figure is the median of %d runs (`-count %d`, `-benchtime %s`); ± is the 95%% confidence interval of the median\n", r.samples, c.count, c.benchtime)
+	p("  (golang.org/x/perf/benchmath, as benchstat prints it). The raw output is in [results.txt](results.txt).\n")
+	p("- Approaches whose natural usage leaks goroutines on every operation run %d iterations each, in a process of their own.\n", c.leakIters)
+	p("- *goroutines/op* counts goroutines started per operation (runtime/metrics); *left/op* counts those still alive\n")
+	p("  after the benchmark, once stragglers had up to a second to exit: a leak.\n")
+	p("- Peers not measured: github.com/chebyrash/promise and github.com/reugn/async did not resolve through the module proxy\n")
+	p("  (403 \"module version is not available\") on the machine that ran this.\n\n")
+	p("![ratio of each approach to hand-written Go, log scale](results.svg)\n\n")
+
+	p("## Targets of issue 5\n\n| target | figure | status |\n|---|---|---|\n")
+	for _, v := range targets(r) {
+		p("| %s | %s | %s |\n", v.target, v.figure, v.status)
+	}
+	p("\n")
+	calibration(r, p)
+	for _, w := range bench.Workloads() {
+		workloadSection(r, w, p)
+	}
+	return b.String()
+}
+
+// calibration compares the run with the figures issue 5 quotes.
+func calibration(r *results, p func(string, ...any)) {
+	p("## Calibration against the figures quoted in issue 5\n\n| quoted | this run |\n|---|---|\n")
+	if s, ok := r.get(key{"W1", 1, "hand"}, unitTime); ok {
+		p("| a goroutine handing back one value: about 0.45 us | %.2f us (W1 hand) |\n", s.median/1000)
+	}
+	if s, ok := r.get(key{"W2", 10_000, "hand"}, unitTime); ok {
+		p("| about 0.25 us a task at N=10,000 | %.2f us (W2 hand) |\n", s.median/1000/10_000)
+	}
+	p("| errgroup and conc within 1.0-1.3x of hand-written | %s |\n", ratioRange(r, []string{"errgroup", "conc"}, "W1", "W2", "W3"))
+	p("| rxgo 3-12x | %s |\n", ratioRange(r, []string{"rxgo"}, "W1", "W2", "W3"))
+	p("| ro 2-12x | %s |\n", ratioRange(r, []string{"ro"}, "W1", "W2", "W3"))
+	a, ok1 := r.get(key{"W6", 10_000, "hand"}, unitTime)
+	g, ok2 := r.get(key{"W6", 10_000, "hand-goroutines"}, unitTime)
+	if ok1 && ok2 {
+		p("| a ready result merged without a goroutine: about 40 ns an item, 240 ns with one | %.0f ns and %.0f ns (W6 hand and hand-goroutines, N=10,000) |\n",
+			a.median/10_000, g.median/10_000)
+	}
+	a, ok1 = r.get(key{"W5", 1, "hand-inline"}, unitTime)
+	g, ok2 = r.get(key{"W5", 1, "hand"}, unitTime)
+	if ok1 && ok2 {
+		p("| three maps inline on a ready value: 5 ns, 1.2 us with a goroutine per stage | %.1f ns and %.2f us (W5) |\n", a.median, g.median/1000)
+	}
+	p("\n")
+}
+
+// ratioRange gives the smallest and largest ratio to hand-written of the
+// named approaches over the workloads' sizes.
+func ratioRange(r *results, names []string, ids ...string) string {
+	lo, hi, any := 0.0, 0.0, false
+	for _, id := range ids {
+		w := workload(id)
+		for _, n := range r.sizes(w) {
+			for _, a := range names {
+				x, ok := r.ratio(key{id, n, a}, w.Baseline)
+				if !ok {
+					continue
+				}
+				if !any || x < lo {
+					lo = x
+				}
+				if !any || x > hi {
+					hi = x
+				}
+				any = true
+			}
+		}
+	}
+	if !any {
+		return "not measured"
+	}
+	return fmt.Sprintf("%.2f-%.2fx (W1-W3, all N)", lo, hi)
+}
+
+// workloadSection renders one workload: how each approach is written, then a
+// table per size.
+func workloadSection(r *results, w bench.Workload, p func(string, ...any)) {
+	p("## %s: %s\n\n| approach | how it is written |\n|---|---|\n", w.ID, w.Title)
+	for _, a := range w.Approaches {
+		leak := ""
+		if a.Leaks {
+			leak = " **Leaks goroutines on every operation.**"
+		}
+		p("| %s | %s.%s |\n", a.Name, a.How, leak)
+	}
+	if !hasApproach(w, us) {
+		p("| goresult | TODO: %s |\n", todo(w.ID))
+	}
+	p("\n")
+	for _, n := range r.sizes(w) {
+		p("### %s, N = %s\n\n", w.ID, count(n))
+		p("| approach | time/op | ± | vs %s | B/op | allocs/op | goroutines/op | left/op |", w.Baseline)
+		sep := "|---|--:|--:|--:|--:|--:|--:|--:|"
+		if w.Gauge != nil {
+			p(" %s |", w.GaugeUnit)
+			sep += "--:|"
+		}
+		p("\n%s\n", sep)
+		for _, a := range w.Approaches {
+			row(r, w, a, n, p)
+		}
+		p("\n")
+	}
+}
+
+func row(r *results, w bench.Workload, a bench.Approach, n int, p func(string, ...any)) {
+	k := key{w.ID, n, a.Name}
+	t, ok := r.get(k, unitTime)
+	name := a.Name
+	if a.Name == us {
+		name = "**goresult**"
+	}
+	if !ok {
+		why := "not run"
+		if a.Leaks && n > bench.LeakLimit {
+			why = "not run: leaks too much at this size"
+		}
+		p("| %s | %s | | | | | | |", name, why)
+		if w.Gauge != nil {
+			p(" |")
+		}
+		p("\n")
+		return
+	}
+	ratio, _ := r.ratio(k, w.Baseline)
+	by, _ := r.get(k, unitBytes)
+	al, _ := r.get(k, unitAllocs)
+	st, _ := r.get(k, unitStarted)
+	left, _ := r.get(k, unitLeft+"/op")
+	p("| %s | %s | %s | %.2fx | %.0f | %.0f | %s | %s |", name, duration(t.median), t.spread(), ratio,
+		by.median, al.median, num(st.median), num(left.median))
+	if w.Gauge != nil {
+		g, _ := r.get(k, w.GaugeUnit)
+		p(" %s |", num(g.median))
+	}
+	p("\n")
+}
+
+func hasApproach(w bench.Workload, name string) bool {
+	for _, a := range w.Approaches {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func todo(id string) string {
+	switch id {
+	case "W5":
+		return "ops.Map was not in the library when this report ran"
+	case "W7":
+		return "stream.Map and stream.Filter were not in the library when this report ran"
+	case "W8":
+		return "stream.ParallelMap was not in the library when this report ran"
+	}
+	return "no goresult column"
+}
+
+// duration formats nanoseconds with a unit that keeps 3 significant digits.
+func duration(ns float64) string {
+	switch {
+	case ns < 1e3:
+		return fmt.Sprintf("%.3g ns", ns)
+	case ns < 1e6:
+		return fmt.Sprintf("%.3g us", ns/1e3)
+	case ns < 1e9:
+		return fmt.Sprintf("%.3g ms", ns/1e6)
+	}
+	return fmt.Sprintf("%.3g s", ns/1e9)
+}
+
+func num(x float64) string {
+	if x == float64(int64(x)) {
+		return fmt.Sprint(int64(x))
+	}
+	return fmt.Sprintf("%.2f", x)
+}
