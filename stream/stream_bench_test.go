@@ -1,0 +1,133 @@
+package stream_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/goresult/goresult/stream"
+)
+
+var (
+	ints  = make([]int, 1_000_000)
+	sink  int
+	inc   = func(v int) int { return v + 1 }
+	even  = func(v int) bool { return v%2 == 0 }
+	twice = func(v int) int { return 2 * v }
+)
+
+func init() {
+	for i := range ints {
+		ints[i] = i
+	}
+}
+
+// BenchmarkMapFilterMap runs Map, Filter, Map over 1,000,000 ints. The
+// functions are held in variables, as the stream holds them.
+func BenchmarkMapFilterMap(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := stream.Map(stream.Map(stream.FromSlice(ints), inc).Filter(even), twice)
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+// BenchmarkMapFilterMapLoop is the hand-written loop calling the same
+// functions, with the same per-value ctx check as the stream's source.
+func BenchmarkMapFilterMapLoop(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		for _, v := range ints {
+			if ctx.Err() != nil {
+				break
+			}
+			v = inc(v)
+			if !even(v) {
+				continue
+			}
+			total += twice(v)
+		}
+		sink = total
+	}
+}
+
+// spinRounds is how many rounds of spin's loop take about 10 microseconds
+// on this machine, measured once: a fixed amount of work, so that time a
+// goroutine spends descheduled does not count as work done.
+var spinRounds = sync.OnceValue(func() int {
+	const probe = 1_000_000
+	start := time.Now()
+	spinFor(probe)
+	return int(probe * int64(10*time.Microsecond) / int64(time.Since(start)))
+})
+
+var spinSink uint64
+
+func spinFor(rounds int) {
+	x := uint64(rounds)
+	for range rounds {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	spinSink = x
+}
+
+// spin is a 10 microsecond function that keeps its core busy.
+func spin(v int) int {
+	spinFor(spinRounds())
+	return v
+}
+
+const parallelItems = 100_000
+
+func benchParallelMap(b *testing.B, order stream.Order) {
+	s := stream.ParallelMap(stream.FromSlice(ints[:parallelItems]), 8, order,
+		func(_ context.Context, v int) (int, error) { return spin(v), nil })
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(b.Context(), func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+func BenchmarkParallelMapInputOrder(b *testing.B)      { benchParallelMap(b, stream.InputOrder) }
+func BenchmarkParallelMapCompletionOrder(b *testing.B) { benchParallelMap(b, stream.CompletionOrder) }
+
+// BenchmarkParallelMapWorkerPool is the hand-written worker pool: a feeder
+// goroutine, 8 workers, and channels in and out.
+func BenchmarkParallelMapWorkerPool(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		in, out := make(chan int), make(chan int)
+		go func() {
+			defer close(in)
+			for _, v := range ints[:parallelItems] {
+				in <- v
+			}
+		}()
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for v := range in {
+					out <- spin(v)
+				}
+			}()
+		}
+		go func() { wg.Wait(); close(out) }()
+		total := 0
+		for v := range out {
+			total += v
+		}
+		sink = total
+	}
+}
