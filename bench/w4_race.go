@@ -32,7 +32,7 @@ func w4() Workload {
 			{Name: "lo", How: "lo.Async per task, first value from lo.FanIn, cancel (losers abandoned; FanIn's goroutines never exit)", Leaks: true, Prepare: w4Lo},
 			{Name: "rxgo", How: "rxgo.Start per task with rxgo.WithContext, rxgo.Amb, first item, cancel (losers abandoned)", Prepare: w4Rxgo},
 			{Name: "ro", How: "ro.Future per task, ro.Race, ro.Collect, cancel (losers abandoned: ro.Future takes no context)", Prepare: w4Ro},
-			{Name: "goresult", How: "future.GoContext per task, ops.WaitAny, Task.Cancel on each, errgroup Wait (joins the losers)", Prepare: w4Goresult},
+			{Name: "goresult", How: "future.GoContext per task, ops.Race (cancels the losers), Await, errgroup Wait (joins them)", Prepare: w4Goresult},
 		},
 	}
 }
@@ -171,15 +171,8 @@ func w4Goresult(n int) Op {
 		for i := range n {
 			ts[i] = future.GoContext(ctx, &g, func(ctx context.Context) (int, error) { return raceTask(ctx, i, n) })
 		}
-		w, err := ops.WaitAny(ctx, ts...)
-		for _, t := range ts {
-			t.Cancel(nil)
-		}
+		v, err := ops.Race(ts...).Await(ctx)
 		if err != nil || g.Wait() != nil {
-			return -1
-		}
-		v, err := w.Get()
-		if err != nil {
 			return -1
 		}
 		return v

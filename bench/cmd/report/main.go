@@ -36,7 +36,7 @@ type config struct {
 func main() {
 	var c config
 	flag.IntVar(&c.count, "count", 5, "repetitions of every benchmark")
-	flag.StringVar(&c.benchtime, "benchtime", "300ms", "-benchtime of every benchmark")
+	flag.StringVar(&c.benchtime, "benchtime", "200ms", "-benchtime of every benchmark")
 	flag.IntVar(&c.leakIters, "leakiters", 10, "fixed iterations of the approaches that leak goroutines")
 	flag.BoolVar(&c.full, "full", true, "include the N = 1,000,000 sizes")
 	flag.StringVar(&c.only, "workloads", "", "run only these workloads (a regexp on W1..W8)")
