@@ -55,10 +55,10 @@ func (s Stream[T]) ToChannel(ctx context.Context) (values <-chan T, done future.
 	go func() {
 		defer close(ch)
 		if err := s.sendAll(ctx, ch); err != nil {
-			f.SetError(err)
+			_ = f.SetError(err) // f is ours: it cannot be set already
 			return
 		}
-		f.SetResult(struct{}{})
+		_ = f.SetResult(struct{}{})
 	}()
 	return ch, f
 }
