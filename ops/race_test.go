@@ -178,3 +178,49 @@ func TestAnyPanickedInputAndLosers(t *testing.T) {
 	}
 	wait()
 }
+
+// A panic that settles an input first wins the race as a *future.PanicError.
+func TestRacePanickedInput(t *testing.T) {
+	in := future.New[int]()
+	panicked := ops.Map(in, func(int) (int, error) { panic("race panic") })
+	out := ops.Race([]future.Result[int]{future.New[int](), panicked}...)
+	in.SetResult(1)
+	wantPanic(t, out, "race panic")
+}
+
+// Inputs settled by many goroutines at once settle each operator once, with
+// the right outcome.
+func TestConcurrentSettles(t *testing.T) {
+	const n, workers = 200, 4
+	for round := range 20 {
+		fs := futures(n)
+		all, settled := ops.All(fs...), ops.AllSettled(fs...)
+		race, anyOK := ops.Race(fs...), ops.Any(fs...)
+		var g errgroup.Group
+		for w := range workers {
+			g.Go(func() error {
+				for i := w; i < n; i += workers {
+					if i%2 == 1 {
+						fs[i].SetError(errBoom)
+					} else {
+						fs[i].SetResult(i)
+					}
+				}
+				return nil
+			})
+		}
+		if err := g.Wait(); err != nil {
+			t.Fatal(err)
+		}
+		wantError(t, all, errBoom)
+		if rs, err := settledOutcome(t, settled); err != nil || len(rs) != n {
+			t.Fatalf("round %d: AllSettled got %d, %v; want %d results", round, len(rs), err, n)
+		}
+		if v, err := settledOutcome(t, race); err == nil && v%2 != 0 {
+			t.Fatalf("round %d: Race got %d, nil; want an even value or errBoom", round, v)
+		}
+		if v, err := settledOutcome(t, anyOK); err != nil || v%2 != 0 {
+			t.Fatalf("round %d: Any got %d, %v; want an even value", round, v, err)
+		}
+	}
+}
