@@ -91,7 +91,8 @@ func run[T any](out *future.Future[T], fn func() (T, error)) {
 // it: it never blocks a sender and leaves nothing behind.
 //
 // ToChannel does not block and starts no goroutine for the results of this
-// module: the value is sent by a callback on r. It panics if r is nil.
+// module: the value is sent by a callback on r. For a result of another type,
+// a goroutine waits for it and exits once it settles. It panics if r is nil.
 func ToChannel[T any](r future.Result[T]) <-chan T {
 	if r == nil {
 		panic("ops: ToChannel of a nil result")

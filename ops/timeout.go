@@ -14,9 +14,10 @@ import (
 // can be cancelled on its own (a [*future.Task] started with
 // [future.GoContext] or [future.GoStart]); other results are left alone.
 //
-// Timeout does not block and starts no goroutine: it uses a runtime timer
-// (time.AfterFunc) and a callback on r, and whichever fires first removes
-// the other, so nothing is left behind either way. If r is already settled,
+// Timeout does not block and starts no goroutine while it waits: it arms a
+// runtime timer (time.AfterFunc, whose function runs briefly in a goroutine
+// of its own if it fires) and a callback on r, and whichever fires first
+// removes the other, so no timer or callback is left behind either way. If r is already settled,
 // the result settles as r did, however small d is. Timeout panics if r is
 // nil.
 func Timeout[T any](r future.Result[T], d time.Duration) future.Result[T] {
