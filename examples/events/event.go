@@ -9,6 +9,7 @@ const (
 	Action                // a user did something
 )
 
+// String returns the kind's name, as the output prints it.
 func (k Kind) String() string {
 	switch k {
 	case Heartbeat:

@@ -44,7 +44,7 @@ func until[T any](stop context.Context, s stream.Stream[T]) stream.Stream[T] {
 		defer cancel(nil)
 		defer onDone(stop, func() { cancel(errSourcesStopped) })()
 		err := s(sctx, yield)
-		if errors.Is(err, context.Canceled) && ctx.Err() == nil && context.Cause(sctx) == errSourcesStopped {
+		if errors.Is(err, context.Canceled) && ctx.Err() == nil && errors.Is(context.Cause(sctx), errSourcesStopped) {
 			return nil
 		}
 		return err
