@@ -13,7 +13,7 @@ import (
 //	if errors.As(err, &te) { ... te.Value ... }
 type TypeError struct {
 	Value any          // the value of the item, as the observable emitted it
-	Index int          // the item's position among the observable's values, from 0
+	Index int          // the item's position among the observable's items, from 0
 	Want  reflect.Type // the stream's element type
 }
 

@@ -236,6 +236,13 @@ func TestFromObservableLeavesNoGoroutine(t *testing.T) {
 		{"BufferWithCount", func(rxgo.Option) rxgo.Observable {
 			return rxgo.Range(0, 1000).BufferWithCount(3).Map(func(_ context.Context, v any) (any, error) { return len(v.([]any)), nil })
 		}},
+		{"FromChannel Map", func(rxgo.Option) rxgo.Observable {
+			ch := make(chan rxgo.Item, 10) // never closed: the stream must stop on its own
+			for i := range 10 {
+				ch <- rxgo.Of(i)
+			}
+			return rxgo.FromChannel(ch).Map(double)
+		}},
 		{"Interval (built with a context)", func(built rxgo.Option) rxgo.Observable {
 			return rxgo.Interval(rxgo.WithDuration(time.Microsecond), built)
 		}},
