@@ -15,15 +15,16 @@ func markdown(r *results, c config) string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# goresult benchmarks\n\n")
 	p("goresult beside hand-written Go and its peers, measured in one run on one machine.\n")
-	p("Regenerate with `cd bench && go run ./cmd/report` (about ten minutes; `-h` for the flags).\n\n")
+	p("Regenerate with `cd bench && go run ./cmd/report` (about ten minutes on 2 cores; `-h` for the flags).\n\n")
 	p("- Run: %s, %s, GOMAXPROCS=%d", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOMAXPROCS(0))
 	for _, h := range r.header {
 		if strings.HasPrefix(h, "cpu:") || strings.HasPrefix(h, "goos:") || strings.HasPrefix(h, "goarch:") {
 			p(", %s", h)
 		}
 	}
-	p(".\n- Each figure is the median of %d runs (`-count %d`, `-benchtime %s`); ± is the 95%% confidence interval of the median\n", r.samples, c.count, c.benchtime)
-	p("  (golang.org/x/perf/benchmath, as benchstat prints it). The raw output is in [results.txt](results.txt).\n")
+	p(".\n- Each figure is the median of %d runs (`-count %d`, `-benchtime %s`); the spread is the 95%% confidence interval\n", r.samples, c.count, c.benchtime)
+	p("  of the median (golang.org/x/perf/benchmath, as benchstat prints it) from 6 runs on, and the range of the runs below that.\n")
+	p("  The raw output is in [results.txt](results.txt) (benchstat reads it). Other work shared the 2 cores during the run: expect noise.\n")
 	p("- Approaches whose natural usage leaks goroutines on every operation run %d iterations each, in a process of their own.\n", c.leakIters)
 	p("- *goroutines/op* counts goroutines started per operation (runtime/metrics); *left/op* counts those still alive\n")
 	p("  after the benchmark, once stragglers had up to a second to exit: a leak.\n")
@@ -114,7 +115,7 @@ func workloadSection(r *results, w bench.Workload, p func(string, ...any)) {
 	p("\n")
 	for _, n := range r.sizes(w) {
 		p("### %s, N = %s\n\n", w.ID, count(n))
-		p("| approach | time/op | ± | vs %s | B/op | allocs/op | goroutines/op | left/op |", w.Baseline)
+		p("| approach | time/op | spread | vs %s | B/op | allocs/op | goroutines/op | left/op |", w.Baseline)
 		sep := "|---|--:|--:|--:|--:|--:|--:|--:|"
 		if w.Gauge != nil {
 			p(" %s |", w.GaugeUnit)

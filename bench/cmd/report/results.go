@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -34,10 +35,17 @@ type stat struct {
 	runs           int
 }
 
-// spread is the half-width of the confidence interval as a percentage, as
-// benchstat prints it.
+// spread is the 95% confidence interval of the median as a percentage, as
+// benchstat prints it; benchmath needs 6 runs for one, so with fewer it is
+// the range of the runs instead, marked "range".
 func (s stat) spread() string {
-	return benchmath.Summary{Center: s.median, Lo: s.lo, Hi: s.hi}.PctRangeString()
+	if !math.IsInf(s.lo, 0) && !math.IsInf(s.hi, 0) {
+		return "±" + benchmath.Summary{Center: s.median, Lo: s.lo, Hi: s.hi}.PctRangeString()
+	}
+	if s.median == 0 {
+		return "range ±0%"
+	}
+	return fmt.Sprintf("range ±%.0f%%", 100*math.Max(s.max/s.median-1, 1-s.min/s.median))
 }
 
 // results holds every benchmark's summaries, by unit, and the machine.
