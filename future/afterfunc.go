@@ -1,11 +1,30 @@
 package future
 
-import "sync/atomic"
+import (
+	"sync/atomic"
 
-// selfNotifier is implemented by the results of this module, which keep a
-// list of callbacks instead of needing a goroutine to watch them.
-type selfNotifier interface {
-	afterFunc(f func()) (stop func() bool)
+	"github.com/goresult/goresult/internal/notify"
+)
+
+// notifier is implemented by the results of this package, which keep a list
+// of waiters instead of needing a goroutine to watch them.
+type notifier interface {
+	subscribe(w notify.Waiter) notify.Handle
+	unsubscribe(h notify.Handle) bool
+}
+
+func init() {
+	notify.Subscribe = func(r any, w notify.Waiter) (notify.Handle, bool) {
+		n, ok := r.(notifier)
+		if !ok {
+			return notify.None, false
+		}
+		return n.subscribe(w), true
+	}
+	notify.Unsubscribe = func(r any, h notify.Handle) bool {
+		n, ok := r.(notifier)
+		return ok && n.unsubscribe(h)
+	}
 }
 
 // AfterFunc arranges to call f once r is settled, and returns a function that
@@ -20,8 +39,8 @@ type selfNotifier interface {
 // blocking work, start a goroutine from f. If f panics, the other callbacks
 // of r still run and the panic then continues in the settling goroutine.
 //
-// AfterFunc panics if r or f is nil. For any other r, AfterFunc starts a goroutine that waits for r.Done() or for
-// stop, and calls f in that goroutine.
+// AfterFunc panics if r or f is nil. For any other r, AfterFunc starts a
+// goroutine that waits for r.Done() or for stop, and calls f in that goroutine.
 func AfterFunc(r interface{ Done() <-chan struct{} }, f func()) (stop func() bool) {
 	if f == nil {
 		panic("future: AfterFunc with a nil function")
@@ -29,10 +48,15 @@ func AfterFunc(r interface{ Done() <-chan struct{} }, f func()) (stop func() boo
 	if r == nil {
 		panic("future: AfterFunc on a nil result")
 	}
-	if n, ok := r.(selfNotifier); ok {
-		return n.afterFunc(f)
+	n, ok := r.(notifier)
+	if !ok {
+		return watch(r.Done(), f)
 	}
-	return watch(r.Done(), f)
+	h := n.subscribe(notify.Func(f))
+	if h == notify.None {
+		return stopped
+	}
+	return func() bool { return n.unsubscribe(h) }
 }
 
 // stopped is the stop function of a callback that has already run.

@@ -90,9 +90,9 @@ func (f *Future[T]) settle(v T, err error) error {
 	if f.done != nil {
 		close(f.done)
 	}
-	callbacks := f.waiters.Take()
+	waiters := f.waiters.Take()
 	f.mu.Unlock()
-	callbacks.Call()
+	waiters.Notify()
 	return nil
 }
 
@@ -112,9 +112,10 @@ func (f *Future[T]) Done() <-chan struct{} {
 	return f.done
 }
 
-// IsDone reports whether f is settled. It never blocks.
+// IsDone reports whether f is settled. It never blocks. A nil *Future is
+// never settled (and the functions that wait for one panic).
 func (f *Future[T]) IsDone() bool {
-	return f.settled.Load()
+	return f != nil && f.settled.Load()
 }
 
 // Wait blocks until f is settled or ctx is done. It returns nil once f is
@@ -170,28 +171,31 @@ func (f *Future[T]) String() string {
 	return describe("Future", f)
 }
 
-// afterFunc registers fn to run once f is settled; see AfterFunc.
-func (f *Future[T]) afterFunc(fn func()) (stop func() bool) {
+// subscribe adds w to f's waiters, or notifies it at once if f is settled.
+func (f *Future[T]) subscribe(w notify.Waiter) notify.Handle {
 	if f == nil {
 		panic("future: AfterFunc on a nil *Future")
 	}
 	if f.settled.Load() {
-		fn()
-		return stopped
+		w.Notify()
+		return notify.None
 	}
 	f.mu.Lock()
 	if f.settled.Load() {
 		f.mu.Unlock()
-		fn()
-		return stopped
+		w.Notify()
+		return notify.None
 	}
-	h := f.waiters.Add(fn)
+	h := f.waiters.Add(w)
 	f.mu.Unlock()
-	return func() bool {
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		return f.waiters.Remove(h)
-	}
+	return h
+}
+
+// unsubscribe removes the waiter h names and reports whether it was there.
+func (f *Future[T]) unsubscribe(h notify.Handle) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.waiters.Remove(h)
 }
 
 // describe formats a result's state for String.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"sync/atomic"
+
+	"github.com/goresult/goresult/internal/notify"
 )
 
 // Spawner is a task group: anything that runs a function in a goroutine of
@@ -168,7 +170,8 @@ func (t *Task[T]) Cancel(cause error) {
 func (t *Task[T]) Done() <-chan struct{} { return t.fut.Done() }
 
 // IsDone reports whether the task has finished. It never blocks.
-func (t *Task[T]) IsDone() bool { return t.fut.IsDone() }
+// A nil *Task is never finished (and the functions that wait for one panic).
+func (t *Task[T]) IsDone() bool { return t != nil && t.fut.IsDone() }
 
 // Wait blocks until the task has finished or ctx is done. It returns nil once
 // the task has finished, whether it failed or not, and ctx.Err() if ctx ends
@@ -191,9 +194,11 @@ func (t *Task[T]) Await(ctx context.Context) (T, error) { return t.fut.Await(ctx
 // "Task(error=E)".
 func (t *Task[T]) String() string { return describe("Task", t) }
 
-func (t *Task[T]) afterFunc(fn func()) (stop func() bool) {
+func (t *Task[T]) subscribe(w notify.Waiter) notify.Handle {
 	if t == nil {
 		panic("future: AfterFunc on a nil *Task")
 	}
-	return t.fut.afterFunc(fn)
+	return t.fut.subscribe(w)
 }
+
+func (t *Task[T]) unsubscribe(h notify.Handle) bool { return t.fut.unsubscribe(h) }

@@ -3,8 +3,6 @@ package ops
 import (
 	"context"
 	"sync"
-
-	"github.com/goresult/goresult/future"
 )
 
 // doner is what every function of this package waits for.
@@ -12,27 +10,23 @@ type doner = interface{ Done() <-chan struct{} }
 
 // arrivals collects the indices of results in the order they settle, from a
 // completion callback on each, and hands them to one consumer goroutine.
-type arrivals struct {
+type arrivals[R doner] struct {
+	rs    []R
+	regs  []registration
 	mu    sync.Mutex
 	ready []int
 	wake  chan struct{} // holds a token while ready may be non-empty
-	stops []func() bool
 }
 
 // watch registers a callback on every result in rs. Results already settled
 // arrive at once, in index order. The caller must call stop when it is done.
-func watch[R doner](rs []R) *arrivals {
-	a := &arrivals{
-		wake:  make(chan struct{}, 1),
-		stops: make([]func() bool, len(rs)),
-	}
-	for i, r := range rs {
-		a.stops[i] = future.AfterFunc(r, func() { a.arrive(i) })
-	}
+func watch[R doner](rs []R) *arrivals[R] {
+	a := &arrivals[R]{rs: rs, wake: make(chan struct{}, 1)}
+	a.regs = registerEach(rs, a.arrive, nil)
 	return a
 }
 
-func (a *arrivals) arrive(i int) {
+func (a *arrivals[R]) arrive(i int) {
 	a.mu.Lock()
 	a.ready = append(a.ready, i)
 	a.mu.Unlock()
@@ -45,7 +39,7 @@ func (a *arrivals) arrive(i int) {
 // next blocks until at least one result has arrived since the last call, or
 // ctx is done, and returns the arrived indices in order. It reuses spare, the
 // slice the previous call returned, for later arrivals.
-func (a *arrivals) next(ctx context.Context, spare []int) ([]int, error) {
+func (a *arrivals[R]) next(ctx context.Context, spare []int) ([]int, error) {
 	for {
 		a.mu.Lock()
 		if len(a.ready) > 0 {
@@ -64,8 +58,6 @@ func (a *arrivals) next(ctx context.Context, spare []int) ([]int, error) {
 }
 
 // stop removes the callbacks of the results that have not arrived.
-func (a *arrivals) stop() {
-	for _, stop := range a.stops {
-		stop()
-	}
+func (a *arrivals[R]) stop() {
+	cancelEach(a.rs, a.regs)
 }

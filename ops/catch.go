@@ -18,15 +18,22 @@ func Catch[T any](r future.Result[T], f func(error) (T, error)) future.Result[T]
 	if r == nil {
 		panic("ops: Catch of a nil result")
 	}
-	if r.IsDone() {
-		return settled(catchValue(r, f))
-	}
-	out := future.New[T]()
-	future.AfterFunc(r, func() {
-		v, err := catchValue(r, f)
-		settle(out, v, err)
-	})
-	return out
+	c := &catching[T]{r: r, f: f}
+	register(r, c)
+	return &c.out
+}
+
+// catching is Catch's output and its waiter on the input, in one allocation.
+type catching[T any] struct {
+	out future.Future[T]
+	r   future.Result[T]
+	f   func(error) (T, error)
+}
+
+func (c *catching[T]) Notify() {
+	v, err := catchValue(c.r, c.f)
+	c.r, c.f = nil, nil
+	settle(&c.out, v, err)
 }
 
 // catchValue returns the value of the settled result r, or what f makes of

@@ -18,7 +18,7 @@ type canceler interface{ Cancel(cause error) }
 // the callbacks are still being registered is handled too.
 type fan[R doner] struct {
 	rs     []R
-	stops  []func() bool
+	regs   []registration
 	cancel bool // whether the decision cancels the results that lost
 
 	decided atomic.Bool
@@ -38,13 +38,7 @@ func newFan[R doner](rs []R, cancelLosers bool) *fan[R] {
 // wire registers on(i) to run once rs[i] is settled, for each i, until a
 // decision is taken. on may run before wire returns.
 func (f *fan[R]) wire(on func(i int)) {
-	f.stops = make([]func() bool, len(f.rs))
-	for i, r := range f.rs {
-		if f.decided.Load() {
-			break
-		}
-		f.stops[i] = future.AfterFunc(r, func() { on(i) })
-	}
+	f.regs = registerEach(f.rs, on, f.decided.Load)
 	f.release()
 }
 
@@ -67,15 +61,13 @@ func (f *fan[R]) release() {
 	if f.holds.Add(-1) != 0 || !f.unwire {
 		return
 	}
-	for i, stop := range f.stops {
-		if stop != nil {
-			stop()
-		}
+	for i, g := range f.regs {
+		g.cancel(f.rs[i])
 		if f.cancel && i != f.winner {
 			cancelLoser(f.rs[i])
 		}
 	}
-	f.stops = nil
+	f.regs = nil
 }
 
 // cancelLoser cancels r with ErrLost if it can be cancelled on its own.

@@ -22,15 +22,22 @@ func Map[T, U any](r future.Result[T], f func(T) (U, error)) future.Result[U] {
 	if r == nil {
 		panic("ops: Map of a nil result")
 	}
-	if r.IsDone() {
-		return settled(mapValue(r, f))
-	}
-	out := future.New[U]()
-	future.AfterFunc(r, func() {
-		v, err := mapValue(r, f)
-		settle(out, v, err)
-	})
-	return out
+	m := &mapping[T, U]{r: r, f: f}
+	register(r, m)
+	return &m.out
+}
+
+// mapping is Map's output and its waiter on the input, in one allocation.
+type mapping[T, U any] struct {
+	out future.Future[U]
+	r   future.Result[T]
+	f   func(T) (U, error)
+}
+
+func (m *mapping[T, U]) Notify() {
+	v, err := mapValue(m.r, m.f)
+	m.r, m.f = nil, nil // keep neither alive through the output
+	settle(&m.out, v, err)
 }
 
 // mapValue applies f to the value of the settled result r.

@@ -20,16 +20,25 @@ func AllSettled[T any, R future.Result[T]](rs ...R) future.Result[[]future.Resul
 		res[i] = r
 	}
 	out := future.New[[]future.Result[T]]()
-	var left atomic.Int64
-	left.Store(int64(len(rs)) + 1) // one more for the registration loop
-	arrive := func() {
-		if left.Add(-1) == 0 {
-			out.SetResult(res)
-		}
-	}
+	c := &settleCount[T]{out: out, res: res}
+	c.left.Store(int64(len(rs)) + 1) // one more for the registration loop
 	for _, r := range rs {
-		future.AfterFunc(r, arrive)
+		register(r, c)
 	}
-	arrive()
+	c.Notify()
 	return out
+}
+
+// settleCount settles out with res once it has been notified as many times
+// as left says.
+type settleCount[T any] struct {
+	left atomic.Int64
+	out  *future.Future[[]future.Result[T]]
+	res  []future.Result[T]
+}
+
+func (c *settleCount[T]) Notify() {
+	if c.left.Add(-1) == 0 {
+		c.out.SetResult(c.res)
+	}
 }

@@ -25,9 +25,34 @@ func Then[T, U any](r future.Result[T], f func(T) future.Result[U]) future.Resul
 	if r.IsDone() {
 		return thenValue(r, f)
 	}
-	out := future.New[U]()
-	future.AfterFunc(r, func() { follow(out, thenValue(r, f)) })
-	return out
+	c := &chain[T, U]{r: r, f: f}
+	register(r, c)
+	return &c.out
+}
+
+// chain is Then's output and its waiter, first on the input, then on the
+// result f returns, in one allocation.
+type chain[T, U any] struct {
+	out  future.Future[U]
+	r    future.Result[T]
+	f    func(T) future.Result[U]
+	next future.Result[U] // set once f has returned a pending result
+}
+
+func (c *chain[T, U]) Notify() {
+	if next := c.next; next != nil {
+		c.next = nil
+		forward(&c.out, next)
+		return
+	}
+	next := thenValue(c.r, c.f)
+	c.r, c.f = nil, nil
+	if next.IsDone() {
+		forward(&c.out, next)
+		return
+	}
+	c.next = next
+	register(next, c)
 }
 
 // thenValue returns the next result for the settled result r: f's, or a
@@ -45,13 +70,4 @@ func thenValue[T, U any](r future.Result[T], f func(T) future.Result[U]) future.
 		return future.Failed[U](ErrNilResult)
 	}
 	return next
-}
-
-// follow settles out as next settles.
-func follow[U any](out *future.Future[U], next future.Result[U]) {
-	if next.IsDone() {
-		forward(out, next)
-		return
-	}
-	future.AfterFunc(next, func() { forward(out, next) })
 }

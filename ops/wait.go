@@ -3,8 +3,6 @@ package ops
 import (
 	"context"
 	"sync/atomic"
-
-	"github.com/goresult/goresult/future"
 )
 
 // WaitAll blocks until every result in rs is settled, or ctx is done
@@ -15,33 +13,54 @@ import (
 //
 // It starts no goroutine for the results of this module; see the package doc.
 func WaitAll[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R) error {
-	var left atomic.Int64
-	left.Store(int64(len(rs)) + 1) // one more for the registration loop itself
-	all := make(chan struct{})
-	arrive := func() {
-		if left.Add(-1) == 0 {
-			close(all)
-		}
+	if allDone(rs) {
+		return nil
 	}
-	stops := make([]func() bool, 0, len(rs))
-	for _, r := range rs {
-		stops = append(stops, future.AfterFunc(r, arrive))
+	c := &countdown{all: make(chan struct{})}
+	c.left.Store(int64(len(rs)) + 1) // one more for the registration loop itself
+	regs := make([]registration, len(rs))
+	for i, r := range rs {
+		regs[i] = register(r, c)
 	}
-	arrive()
+	c.Notify()
 	select {
-	case <-all:
+	case <-c.all:
 		return nil
 	default:
 	}
 	select {
-	case <-all:
+	case <-c.all:
 		return nil
 	case <-ctx.Done():
-		for _, stop := range stops {
-			stop()
+		for i, g := range regs {
+			g.cancel(rs[i])
 		}
 		return ctx.Err()
 	}
+}
+
+// countdown closes all when it has been notified as many times as left says.
+type countdown struct {
+	left atomic.Int64
+	all  chan struct{}
+}
+
+func (c *countdown) Notify() {
+	if c.left.Add(-1) == 0 {
+		close(c.all)
+	}
+}
+
+// allDone reports whether every result in rs is known to be settled, without
+// blocking or allocating.
+func allDone[R interface{ Done() <-chan struct{} }](rs []R) bool {
+	for _, r := range rs {
+		d, ok := any(r).(interface{ IsDone() bool })
+		if !ok || !d.IsDone() {
+			return false
+		}
+	}
+	return true
 }
 
 // WaitAny blocks until one of the results in rs is settled, or ctx is done,

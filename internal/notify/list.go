@@ -1,57 +1,88 @@
 // Package notify holds the completion-callback list that every result of
-// goresult is built on. It is internal: users register callbacks through
-// future.AfterFunc.
+// goresult is built on, and the hooks through which package ops registers on
+// the results of package future without an allocation per registration. It
+// is internal: users register callbacks through future.AfterFunc.
 package notify
 
-// List is a set of callbacks waiting for one event. Add and Remove are O(1)
-// and a removed callback is released at once, so a long-lived owner does not
-// keep the callbacks of departed waiters alive. Slots are reused; each carries
-// a generation so that a stale Handle never removes a newer callback.
+// Waiter is notified once, when the result it waits for settles. Notify runs
+// in the goroutine that settles the result and must not block.
+type Waiter interface {
+	Notify()
+}
+
+// Func adapts a function to Waiter without an allocation.
+type Func func()
+
+// Notify calls f.
+func (f Func) Notify() { f() }
+
+// List is a set of waiters for one event. Add and Remove are O(1) and a
+// removed waiter is released at once, so a long-lived owner does not keep the
+// waiters of departed callers alive. The first slot is held inline, so that
+// the common case of one waiter needs no allocation. Slots are reused; each
+// carries a generation so that a stale Handle never removes a newer waiter.
 //
 // A List is not safe for concurrent use: its owner guards it with a mutex.
 // The zero List is empty and ready to use.
 type List struct {
-	slots []slot
-	free  int32 // index+1 of the first free slot; 0 when there is none
-	live  int
+	head  slot   // slot 0
+	slots []slot // slots 1..len(slots)
+	free  int32  // index+1 of the first free slot; 0 when there is none
+	live  int32
 }
 
 type slot struct {
-	f    func()
+	w    Waiter
 	gen  uint32
-	next int32 // index+1 of the next free slot, while f is nil
+	next int32 // index+1 of the next free slot, while w is nil
 }
 
-// Handle names one callback added to a List.
+// Handle names one waiter added to a List. The zero Handle names nothing
+// that Remove will find once slot 0 has been reused or taken.
 type Handle struct {
 	i   int32
 	gen uint32
 }
 
-// Add adds f and returns a handle that Remove accepts.
-func (l *List) Add(f func()) Handle {
-	l.live++
-	if l.free != 0 {
-		i := l.free - 1
-		s := &l.slots[i]
-		l.free = s.next
-		s.f, s.next = f, 0
-		return Handle{i: i, gen: s.gen}
+// None is a Handle that Remove never finds.
+var None = Handle{i: -1}
+
+func (l *List) at(i int32) *slot {
+	if i == 0 {
+		return &l.head
 	}
-	l.slots = append(l.slots, slot{f: f})
-	return Handle{i: int32(len(l.slots) - 1)}
+	return &l.slots[i-1]
 }
 
-// Remove removes the callback h names and reports whether it was still there.
+// Add adds w and returns a handle that Remove accepts.
+func (l *List) Add(w Waiter) Handle {
+	l.live++
+	var i int32
+	switch {
+	case l.free != 0:
+		i = l.free - 1
+		l.free = l.at(i).next
+	case l.live == 1 && len(l.slots) == 0:
+		i = 0
+	default:
+		l.slots = append(l.slots, slot{})
+		i = int32(len(l.slots))
+	}
+	s := l.at(i)
+	s.w, s.next = w, 0
+	return Handle{i: i, gen: s.gen}
+}
+
+// Remove removes the waiter h names and reports whether it was still there.
 func (l *List) Remove(h Handle) bool {
-	if int(h.i) >= len(l.slots) {
+	if h.i < 0 || int(h.i) > len(l.slots) {
 		return false
 	}
-	s := &l.slots[h.i]
-	if s.f == nil || s.gen != h.gen {
+	s := l.at(h.i)
+	if s.w == nil || s.gen != h.gen {
 		return false
 	}
-	s.f = nil
+	s.w = nil
 	s.gen++
 	s.next = l.free
 	l.free = h.i + 1
@@ -59,30 +90,40 @@ func (l *List) Remove(h Handle) bool {
 	return true
 }
 
-// Len returns the number of callbacks in the list.
-func (l *List) Len() int { return l.live }
+// Len returns the number of waiters in the list.
+func (l *List) Len() int { return int(l.live) }
 
-// Take moves the callbacks out of l, leaving it empty, and returns them for
-// Call. Handles given out before Take no longer remove anything.
+// Take moves the waiters out of l, leaving it empty but with its generations
+// advanced, and returns them for Notify. Handles given out before Take no
+// longer remove anything.
 func (l *List) Take() List {
 	taken := *l
-	*l = List{}
+	*l = List{head: slot{gen: l.head.gen + 1}}
 	return taken
 }
 
-// Call calls every callback in l, in slot order. If one panics, the rest are
-// still called before the panic continues up the caller's stack, so that one
-// faulty callback cannot strand the other waiters.
-func (l List) Call() {
+// Notify notifies every waiter in l, in slot order. If one panics, the rest
+// are still notified before the panic continues up the caller's stack, so
+// that one faulty callback cannot strand the other waiters.
+func (l List) Notify() {
+	if w := l.head.w; w != nil {
+		defer notifyAll(l.slots) // even if w panics
+		w.Notify()
+		return
+	}
+	notifyAll(l.slots)
+}
+
+func notifyAll(slots []slot) {
 	i := 0
 	defer func() {
-		if i < len(l.slots) { // l.slots[i].f panicked
-			List{slots: l.slots[i+1:]}.Call()
+		if i < len(slots) { // slots[i].w panicked
+			notifyAll(slots[i+1:])
 		}
 	}()
-	for ; i < len(l.slots); i++ {
-		if f := l.slots[i].f; f != nil {
-			f()
+	for ; i < len(slots); i++ {
+		if w := slots[i].w; w != nil {
+			w.Notify()
 		}
 	}
 }

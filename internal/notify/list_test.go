@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 func TestList(t *testing.T) {
 	var l notify.List
 	var got []int
-	add := func(i int) notify.Handle { return l.Add(func() { got = append(got, i) }) }
+	add := func(i int) notify.Handle { return l.Add(notify.Func(func() { got = append(got, i) })) }
 	h0, h1 := add(0), add(1)
 	add(2)
 	if !l.Remove(h1) || l.Remove(h1) {
@@ -33,7 +33,7 @@ func TestList(t *testing.T) {
 	if l.Len() != 0 || l.Remove(h0) || l.Remove(h3) {
 		t.Fatal("Take did not empty the list")
 	}
-	taken.Call()
+	taken.Notify()
 	if want := []int{0, 3, 2}; !slices.Equal(got, want) {
 		t.Fatalf("called: got %v, want %v (slot order)", got, want)
 	}
@@ -42,14 +42,14 @@ func TestList(t *testing.T) {
 func TestCallRunsAllDespitePanic(t *testing.T) {
 	var l notify.List
 	ran := 0
-	l.Add(func() { ran++ })
-	l.Add(func() { panic("first") })
-	l.Add(func() { ran++ })
-	l.Add(func() { ran++ })
+	l.Add(notify.Func(func() { ran++ }))
+	l.Add(notify.Func(func() { panic("first") }))
+	l.Add(notify.Func(func() { ran++ }))
+	l.Add(notify.Func(func() { ran++ }))
 	defer func() {
 		if p := recover(); p != "first" || ran != 3 {
 			t.Fatalf("got panic %v after %d calls, want \"first\" after 3", p, ran)
 		}
 	}()
-	l.Take().Call()
+	l.Take().Notify()
 }
