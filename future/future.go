@@ -124,10 +124,15 @@ func (f *Future[T]) Wait(ctx context.Context) error {
 	if f.settled.Load() {
 		return nil
 	}
+	cancelled := ctx.Done()
+	if cancelled == nil { // a context that is never cancelled: a plain receive is cheaper
+		<-f.Done()
+		return nil
+	}
 	select {
 	case <-f.Done():
 		return nil
-	case <-ctx.Done():
+	case <-cancelled:
 		if f.settled.Load() {
 			return nil
 		}
