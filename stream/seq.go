@@ -17,9 +17,10 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) (err error) {
 		var st stage
 		defer st.recover(&err)
+		done := ctx.Done()
 		for v := range seq {
-			if err = ctx.Err(); err != nil {
-				return err
+			if done != nil && ended(done) {
+				return ctx.Err()
 			}
 			if err = yieldDown(&st, yield, v); err != nil {
 				return err

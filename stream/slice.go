@@ -7,9 +7,10 @@ import "context"
 // It checks ctx before each value and returns ctx.Err() once ctx has ended.
 func FromSlice[T any](xs []T) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
+		done := ctx.Done()
 		for _, v := range xs {
-			if err := ctx.Err(); err != nil {
-				return err
+			if done != nil && ended(done) {
+				return ctx.Err()
 			}
 			if err := yield(v); err != nil {
 				return err
