@@ -21,25 +21,12 @@ func ResultsToChannel[R interface{ Done() <-chan struct{} }](ctx context.Context
 	if closeOnComplete {
 		defer close(ch)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	a := watch(rs)
-	defer a.stop()
-	var batch []int
-	for sent := 0; sent < len(rs); {
-		var err error
-		if batch, err = a.next(ctx, batch); err != nil {
-			return err
+	return Merge(rs...)(ctx, func(r R) error {
+		select {
+		case ch <- r:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
 		}
-		for _, i := range batch {
-			select {
-			case ch <- rs[i]:
-				sent++
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-	}
-	return nil
+	})
 }

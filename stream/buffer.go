@@ -22,20 +22,11 @@ func (s Stream[T]) Buffer(n int) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
 		g := newGroup(ctx)
 		defer g.stop()
-		ch := produce(g, s, n)
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					return g.result()
-				}
-				if err := yield(v); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+		// Drain what the producer sent before it ended, then report how.
+		if err := FromChannel(produce(g, s, n))(ctx, yield); err != nil {
+			return err
 		}
+		return g.result()
 	}
 }
 
