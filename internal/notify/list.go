@@ -25,10 +25,10 @@ func (f Func) Notify() { f() }
 // A List is not safe for concurrent use: its owner guards it with a mutex.
 // The zero List is empty and ready to use.
 type List struct {
-	head  slot   // slot 0
-	slots []slot // slots 1..len(slots)
-	free  int32  // index+1 of the first free slot; 0 when there is none
-	live  int32
+	head slot    // slot 0
+	more *[]slot // slots 1..len(*more), made for a second waiter
+	free int32   // index+1 of the first free slot; 0 when there is none
+	live int32
 }
 
 type slot struct {
@@ -51,7 +51,15 @@ func (l *List) at(i int32) *slot {
 	if i == 0 {
 		return &l.head
 	}
-	return &l.slots[i-1]
+	return &(*l.more)[i-1]
+}
+
+// extra returns the slots beyond the first.
+func (l *List) extra() []slot {
+	if l.more == nil {
+		return nil
+	}
+	return *l.more
 }
 
 // Add adds w and returns a handle that Remove accepts.
@@ -62,11 +70,14 @@ func (l *List) Add(w Waiter) Handle {
 	case l.free != 0:
 		i = l.free - 1
 		l.free = l.at(i).next
-	case l.live == 1 && len(l.slots) == 0:
+	case l.live == 1 && l.more == nil:
 		i = 0
 	default:
-		l.slots = append(l.slots, slot{})
-		i = int32(len(l.slots))
+		if l.more == nil {
+			l.more = new([]slot)
+		}
+		*l.more = append(*l.more, slot{})
+		i = int32(len(*l.more))
 	}
 	s := l.at(i)
 	s.w, s.next = w, 0
@@ -75,7 +86,7 @@ func (l *List) Add(w Waiter) Handle {
 
 // Remove removes the waiter h names and reports whether it was still there.
 func (l *List) Remove(h Handle) bool {
-	if h.i < 0 || int(h.i) > len(l.slots) {
+	if h.i < 0 || int(h.i) > len(l.extra()) {
 		return false
 	}
 	s := l.at(h.i)
@@ -107,11 +118,11 @@ func (l *List) Take() List {
 // that one faulty callback cannot strand the other waiters.
 func (l List) Notify() {
 	if w := l.head.w; w != nil {
-		defer notifyAll(l.slots) // even if w panics
+		defer notifyAll(l.extra()) // even if w panics
 		w.Notify()
 		return
 	}
-	notifyAll(l.slots)
+	notifyAll(l.extra())
 }
 
 func notifyAll(slots []slot) {
