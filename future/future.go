@@ -90,6 +90,10 @@ func (f *Future[T]) settle(v T, err error) error {
 	if f.done != nil {
 		close(f.done)
 	}
+	if f.waiters.Len() == 0 {
+		f.mu.Unlock()
+		return nil
+	}
 	waiters := f.waiters.Take()
 	f.mu.Unlock()
 	waiters.Notify()
