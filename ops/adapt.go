@@ -62,28 +62,14 @@ func Async[T any](fn func() (T, error)) future.Result[T] {
 	if fn == nil {
 		panic("ops: Async with a nil function")
 	}
-	out := future.New[T]()
-	go run(out, fn)
-	return out
+	return future.Go(goroutine{}, fn)
 }
 
-// run settles out with what fn returns, a panic or a Goexit included.
-func run[T any](out *future.Future[T], fn func() (T, error)) {
-	returned := false
-	defer func() {
-		if returned {
-			return
-		}
-		if p := recover(); p != nil {
-			out.SetError(panicError(p))
-			return
-		}
-		out.SetError(future.ErrGoexit)
-	}()
-	v, err := fn()
-	returned = true
-	settle(out, v, err)
-}
+// goroutine is a task group of one bare goroutine per task, which drops the
+// task's error: the task keeps it.
+type goroutine struct{}
+
+func (goroutine) Go(f func() error) { go f() }
 
 // ToChannel returns a channel that receives r's value once r succeeds and is
 // then closed; if r fails, the channel is closed without a value (read r.Err
