@@ -1,6 +1,10 @@
 package ops
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"fmt"
+)
 
 var (
 	// ErrNoResults is returned by WaitAny when it is given no results to
@@ -10,4 +14,24 @@ var (
 	// ErrNilChannel is returned by ResultsToChannel when its channel is nil:
 	// a send on it would block forever.
 	ErrNilChannel = errors.New("ops: nil channel")
+)
+
+var (
+	// ErrLost is the cause [Race] and [Any] give when they cancel the
+	// results that lost: context.Cause of a losing task's context reports
+	// it.
+	ErrLost = errors.New("ops: lost the race")
+
+	// ErrTimeout is the error of a result from [Timeout] whose input did not
+	// settle in time, and the cause it cancels a task with. It matches
+	// context.DeadlineExceeded with errors.Is.
+	ErrTimeout = fmt.Errorf("ops: timed out: %w", context.DeadlineExceeded)
+
+	// ErrNilResult is the error of the result of [Then] when its function
+	// returns a nil result.
+	ErrNilResult = errors.New("ops: function returned a nil result")
+
+	// ErrClosedChannel is the error of the result of [FromChannel] when the
+	// channel is closed without a value.
+	ErrClosedChannel = errors.New("ops: channel closed without a value")
 )
