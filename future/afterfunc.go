@@ -36,8 +36,11 @@ func init() {
 // returns) no goroutine is involved: f runs in the goroutine that settles r,
 // before the settling call returns, or at once in the caller's goroutine if r
 // is already settled. f must therefore be quick and must not block; to do
-// blocking work, start a goroutine from f. If f panics, the other callbacks
-// of r still run and the panic then continues in the settling goroutine.
+// blocking work, start a goroutine from f. The callbacks run before r's Done
+// channel is closed: once Done is closed (or Wait has returned), every
+// callback registered before r settled has run. If f panics, the other
+// callbacks of r still run, Done is still closed, and the panic then
+// continues in the settling goroutine.
 //
 // AfterFunc panics if r or f is nil. For any other r, AfterFunc starts a
 // goroutine that waits for r.Done() or for stop, and calls f in that goroutine.

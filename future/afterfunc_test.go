@@ -67,9 +67,33 @@ func TestAfterFuncPanicRunsOthers(t *testing.T) {
 	var ran atomic.Bool
 	future.AfterFunc(f, func() { panic("boom") })
 	future.AfterFunc(f, func() { ran.Store(true) })
+	done := f.Done()
 	checkPanic(t, "boom", func() { f.SetResult(1) })
 	if !ran.Load() || !f.IsDone() {
 		t.Fatal("the second callback did not run, or the future is not settled")
+	}
+	select {
+	case <-done:
+	default:
+		t.Fatal("Done not closed after a callback panicked")
+	}
+}
+
+// Once Done is closed, the callbacks registered before settling have run.
+func TestAfterFuncRunsBeforeDoneCloses(t *testing.T) {
+	for range 200 {
+		f := future.New[int]()
+		var ran atomic.Bool
+		future.AfterFunc(f, func() { ran.Store(true) })
+		woken := make(chan bool)
+		go func() {
+			<-f.Done()
+			woken <- ran.Load()
+		}()
+		go f.SetResult(1)
+		if !<-woken {
+			t.Fatal("a waiter on Done woke before the callback ran")
+		}
 	}
 }
 

@@ -58,15 +58,15 @@ func Failed[T any](err error) *Future[T] {
 	return f
 }
 
-// SetResult settles f with the value v, wakes its waiters and runs its
-// callbacks before it returns. If f is already settled it returns an error
+// SetResult settles f with the value v, runs its callbacks and wakes its
+// waiters before it returns. If f is already settled it returns an error
 // matching [ErrAlreadySet] and changes nothing.
 func (f *Future[T]) SetResult(v T) error {
 	return f.settle(v, nil)
 }
 
-// SetError settles f with the error err, wakes its waiters and runs its
-// callbacks before it returns. If f is already settled it returns an error
+// SetError settles f with the error err, runs its callbacks and wakes its
+// waiters before it returns. If f is already settled it returns an error
 // matching [ErrAlreadySet] and changes nothing. It panics if err is nil: use
 // SetResult to settle with a value.
 func (f *Future[T]) SetError(err error) error {
@@ -78,7 +78,10 @@ func (f *Future[T]) SetError(err error) error {
 }
 
 // settle settles f once. The callbacks run after the lock is released, so a
-// callback may read f or register another callback on it.
+// callback may read f or register another callback on it, and before the Done
+// channel is closed, so a goroutine woken by Done knows that the callbacks
+// have run: results settled one after the other reach ops.Merge in that
+// order. The channel is closed even if a callback panics.
 func (f *Future[T]) settle(v T, err error) error {
 	f.mu.Lock()
 	if f.settled.Load() {
@@ -87,15 +90,19 @@ func (f *Future[T]) settle(v T, err error) error {
 	}
 	f.val, f.err = v, err
 	f.settled.Store(true)
-	if f.done != nil {
-		close(f.done)
-	}
+	done := f.done
 	if f.waiters.Len() == 0 {
 		f.mu.Unlock()
+		if done != nil {
+			close(done)
+		}
 		return nil
 	}
 	waiters := f.waiters.Take()
 	f.mu.Unlock()
+	if done != nil {
+		defer close(done)
+	}
 	waiters.Notify()
 	return nil
 }
