@@ -36,11 +36,13 @@ func init() {
 // returns) no goroutine is involved: f runs in the goroutine that settles r,
 // before the settling call returns, or at once in the caller's goroutine if r
 // is already settled. f must therefore be quick and must not block; to do
-// blocking work, start a goroutine from f. The callbacks run before r's Done
-// channel is closed: once Done is closed (or Wait has returned), every
-// callback registered before r settled has run. If f panics, the other
-// callbacks of r still run, Done is still closed, and the panic then
-// continues in the settling goroutine.
+// blocking work, start a goroutine from f. The callbacks run before r is
+// done: once IsDone reports true (or Wait has returned, or Done is closed),
+// every callback registered before r settled has run. Inside f, r's Get and
+// Err already return its outcome, but r's Wait, Await and Done would wait for
+// f itself: do not call them from f. If f panics, the other callbacks of r
+// still run, r still becomes done, and the panic then continues in the
+// settling goroutine.
 //
 // AfterFunc panics if r or f is nil. For any other r, AfterFunc starts a
 // goroutine that waits for r.Done() or for stop, and calls f in that goroutine.

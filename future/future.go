@@ -9,6 +9,15 @@ import (
 	"github.com/goresult/goresult/internal/notify"
 )
 
+// The states of a Future. While it is settling, its value is readable (by
+// the callbacks, which need it) but it is not yet done: it becomes done once
+// its callbacks have run, so that whoever sees it done knows they have.
+const (
+	pending uint32 = iota
+	settling
+	settled
+)
+
 // closedChan is the Done channel of a result settled before anyone asked for
 // its channel, so that settling needs no allocation.
 var closedChan = func() chan struct{} {
@@ -26,7 +35,7 @@ var closedChan = func() chan struct{} {
 // concurrently. A Future starts no goroutine: waiting costs a channel, made
 // only when somebody waits before it settles.
 type Future[T any] struct {
-	settled atomic.Bool // set, with release semantics, after val and err are written
+	state atomic.Uint32 // pending, settling or settled; written under mu, after val and err
 
 	mu      sync.Mutex
 	done    chan struct{} // made by the first waiter that needs it; closed on settling
@@ -44,7 +53,7 @@ func New[T any]() *Future[T] {
 // Resolved returns a Future settled with the value v.
 func Resolved[T any](v T) *Future[T] {
 	f := &Future[T]{val: v}
-	f.settled.Store(true)
+	f.state.Store(settled)
 	return f
 }
 
@@ -54,7 +63,7 @@ func Failed[T any](err error) *Future[T] {
 		panic("future: Failed with a nil error")
 	}
 	f := &Future[T]{err: err}
-	f.settled.Store(true)
+	f.state.Store(settled)
 	return f
 }
 
@@ -78,43 +87,53 @@ func (f *Future[T]) SetError(err error) error {
 }
 
 // settle settles f once. The callbacks run after the lock is released, so a
-// callback may read f or register another callback on it, and before the Done
-// channel is closed, so a goroutine woken by Done knows that the callbacks
-// have run: results settled one after the other reach ops.Merge in that
-// order. The channel is closed even if a callback panics.
+// callback may read f or register another callback on it, and before f is
+// done: whoever sees f done (IsDone, Wait, Done) knows that its callbacks
+// have run, so results settled one after the other reach ops.Merge and
+// ops.Race in that order. f becomes done even if a callback panics.
 func (f *Future[T]) settle(v T, err error) error {
 	f.mu.Lock()
-	if f.settled.Load() {
+	if f.state.Load() != pending {
 		f.mu.Unlock()
 		return ErrAlreadySet
 	}
 	f.val, f.err = v, err
-	f.settled.Store(true)
-	done := f.done
 	if f.waiters.Len() == 0 {
-		f.mu.Unlock()
-		if done != nil {
-			close(done)
-		}
+		f.finishLocked()
 		return nil
 	}
+	f.state.Store(settling)
 	waiters := f.waiters.Take()
 	f.mu.Unlock()
-	if done != nil {
-		defer close(done)
-	}
+	defer f.finish()
 	waiters.Notify()
 	return nil
 }
 
+// finish makes a settling f done.
+func (f *Future[T]) finish() {
+	f.mu.Lock()
+	f.finishLocked()
+}
+
+// finishLocked makes f done and wakes its waiters; f.mu is held and released.
+func (f *Future[T]) finishLocked() {
+	f.state.Store(settled)
+	done := f.done
+	f.mu.Unlock()
+	if done != nil {
+		close(done)
+	}
+}
+
 // Done returns a channel that is closed once f is settled.
 func (f *Future[T]) Done() <-chan struct{} {
-	if f.settled.Load() {
+	if f.state.Load() == settled {
 		return closedChan
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.settled.Load() {
+	if f.state.Load() == settled {
 		return closedChan
 	}
 	if f.done == nil {
@@ -126,13 +145,13 @@ func (f *Future[T]) Done() <-chan struct{} {
 // IsDone reports whether f is settled. It never blocks. A nil *Future is
 // never settled (and the functions that wait for one panic).
 func (f *Future[T]) IsDone() bool {
-	return f != nil && f.settled.Load()
+	return f != nil && f.state.Load() == settled
 }
 
 // Wait blocks until f is settled or ctx is done. It returns nil once f is
 // settled, whatever it settled with, and ctx.Err() if ctx ends first.
 func (f *Future[T]) Wait(ctx context.Context) error {
-	if f.settled.Load() {
+	if f.state.Load() == settled {
 		return nil
 	}
 	cancelled := ctx.Done()
@@ -144,7 +163,7 @@ func (f *Future[T]) Wait(ctx context.Context) error {
 	case <-f.Done():
 		return nil
 	case <-cancelled:
-		if f.settled.Load() {
+		if f.state.Load() == settled {
 			return nil
 		}
 		return ctx.Err()
@@ -153,9 +172,10 @@ func (f *Future[T]) Wait(ctx context.Context) error {
 
 // Get returns the value and error f settled with, or the zero value and
 // [ErrNotDone] while f is pending. It never blocks. The error is the one f
-// was settled with, so errors.Is and errors.As match it.
+// was settled with, so errors.Is and errors.As match it. (While f's
+// callbacks run, Get already returns its outcome, though f is not yet done.)
 func (f *Future[T]) Get() (T, error) {
-	if !f.settled.Load() {
+	if f.state.Load() == pending {
 		var zero T
 		return zero, ErrNotDone
 	}
@@ -165,7 +185,7 @@ func (f *Future[T]) Get() (T, error) {
 // Err returns the error f settled with, nil if it settled with a value, or
 // [ErrNotDone] while it is pending. It never blocks.
 func (f *Future[T]) Err() error {
-	if !f.settled.Load() {
+	if f.state.Load() == pending {
 		return ErrNotDone
 	}
 	return f.err
@@ -192,12 +212,12 @@ func (f *Future[T]) subscribe(w notify.Waiter) notify.Handle {
 	if f == nil {
 		panic("future: AfterFunc on a nil *Future")
 	}
-	if f.settled.Load() {
+	if f.state.Load() != pending {
 		w.Notify()
 		return notify.None
 	}
 	f.mu.Lock()
-	if f.settled.Load() {
+	if f.state.Load() != pending {
 		f.mu.Unlock()
 		w.Notify()
 		return notify.None
