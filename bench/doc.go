@@ -1,6 +1,7 @@
 // Package bench measures goresult beside the code a Go programmer would write
 // by hand and beside the libraries people reach for instead: errgroup, conc,
-// lo, rxgo and ro.
+// lo, rxgo, ro, and the generic promise libraries github.com/chebyrash/promise
+// (the "promise" column) and github.com/reugn/async (the "async" column).
 //
 // Each workload ([Workloads]) is a task with a known answer (W1 one task's
 // result, W2 wait for all, W3 as completed, W4 race, W5 a map chain, W6

@@ -3,8 +3,10 @@ module github.com/goresult/goresult/bench
 go 1.26.0
 
 require (
+	github.com/chebyrash/promise v0.0.0-20230709133807-42ec49ba1459
 	github.com/goresult/goresult v0.0.0
 	github.com/reactivex/rxgo/v2 v2.5.0
+	github.com/reugn/async v0.10.0
 	github.com/samber/lo v1.53.0
 	github.com/samber/ro v0.3.0
 	github.com/sourcegraph/conc v0.3.0
@@ -18,6 +20,7 @@ require (
 	github.com/cenkalti/backoff/v4 v4.0.0 // indirect
 	github.com/davecgh/go-spew v1.1.1 // indirect
 	github.com/emirpasic/gods v1.12.0 // indirect
+	github.com/panjf2000/ants/v2 v2.8.1 // indirect
 	github.com/pmezard/go-difflib v1.0.0 // indirect
 	github.com/stretchr/objx v0.5.2 // indirect
 	github.com/stretchr/testify v1.11.1 // indirect

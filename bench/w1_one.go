@@ -25,6 +25,8 @@ func w1() Workload {
 			{Name: "lo", How: "<-lo.Async(f)", Prepare: w1Lo},
 			{Name: "rxgo", How: "rxgo.Start with one supplier, range Observe()", Prepare: w1Rxgo},
 			{Name: "ro", How: "ro.Collect(ro.Future(f))", Prepare: w1Ro},
+			{Name: "promise", How: "promise.New with an executor that resolves, Await(ctx)", Prepare: w1Promise},
+			{Name: "async", How: "async.NewTask(f).Call(), Join", Prepare: w1Async},
 			{Name: "goresult", How: "future.Go on an errgroup.Group, Await", Prepare: w1Goresult},
 		},
 	}

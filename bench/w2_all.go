@@ -25,6 +25,8 @@ func w2() Workload {
 			{Name: "lo", How: "lo.Async per task, receive from each channel", Prepare: w2Lo},
 			{Name: "rxgo", How: "rxgo.Start per task, rxgo.Merge, ToSlice", Prepare: w2Rxgo},
 			{Name: "ro", How: "ro.Future per task, ro.Merge, ro.Collect", Prepare: w2Ro},
+			{Name: "promise", How: "promise.New per task, promise.All(ctx, ...), Await (All starts a Then and a Catch goroutine per promise)", Prepare: w2Promise},
+			{Name: "async", How: "async.NewTask(f).Call() per task, async.FutureSeq (values and errors as []any), Join", Prepare: w2Async},
 			{Name: "goresult", How: "future.Go per task on an errgroup.Group, " + waitAllHow, Prepare: w2Goresult},
 		},
 	}

@@ -32,6 +32,8 @@ func w4() Workload {
 			{Name: "lo", How: "lo.Async per task, first value from lo.FanIn, cancel (losers abandoned; FanIn's goroutines never exit)", Leaks: true, Prepare: w4Lo},
 			{Name: "rxgo", How: "rxgo.Start per task with rxgo.WithContext, rxgo.Amb, first item, cancel (losers abandoned)", Prepare: w4Rxgo},
 			{Name: "ro", How: "ro.Future per task, ro.Race, ro.Collect, cancel (losers abandoned: ro.Future takes no context)", Prepare: w4Ro},
+			{Name: "promise", How: "promise.New per task closing over ctx, promise.Race(ctx, ...), Await, cancel (losers abandoned; Race's Then and Catch goroutines per promise exit on the cancel)", Prepare: w4Promise},
+			{Name: "async", How: "async.NewTask(f).Call() per task closing over ctx, async.FutureFirstCompletedOf, Join, cancel (losers abandoned: a Task takes no context; a goroutine per future waits for its loser)", Prepare: w4Async},
 			{Name: "goresult", How: "future.GoContext per task, ops.Race (cancels the losers), Await, errgroup Wait (joins them)", Prepare: w4Goresult},
 		},
 	}

@@ -20,6 +20,8 @@ func w5() Workload {
 			{Name: "lo", How: "lo.Async per stage, each receiving the previous stage's channel", Prepare: w5Lo},
 			{Name: "rxgo", How: "rxgo.Just(v)().Map(f1).Map(f2).Map(f3), range Observe()", Prepare: w5Rxgo},
 			{Name: "ro", How: "ro.Pipe3(ro.Just(v), ro.Map(f1), ro.Map(f2), ro.Map(f3)), ro.Collect", Prepare: w5Ro},
+			{Name: "promise", How: "promise.New resolving v (the library has no settled promise), promise.Then three times, Await (a goroutine per stage)", Prepare: w5Promise},
+			{Name: "async", How: "async.NewPromise, Success(v), Future().Map(f1).Map(f2).Map(f3), Join (a goroutine per Map)", Prepare: w5Async},
 		}, goresultChain()...),
 	}
 }

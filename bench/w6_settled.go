@@ -26,6 +26,8 @@ func w6() Workload {
 			{Name: "lo", How: "filled and closed channels (made inside the timed loop: they are used up), lo.FanIn, lo.ChannelToSlice", Prepare: w6Lo},
 			{Name: "rxgo", How: "rxgo.Just(v)() per result, rxgo.Merge, range Observe()", Prepare: w6Rxgo},
 			{Name: "ro", How: "ro.Just(v) per result, ro.Merge, ro.Collect", Prepare: w6Ro},
+			{Name: "promise", How: "promises settled beforehand (promise.New, Await), promise.All(ctx, ...), Await (a Then and a Catch goroutine per promise)", Prepare: w6Promise},
+			{Name: "async", How: "futures settled beforehand (async.NewPromise, Success), async.FutureSeq, Join", Prepare: w6Async},
 			{Name: "goresult", How: "future.Resolved per result, " + waitAllHow, Prepare: w6Goresult},
 		},
 	}

@@ -24,6 +24,8 @@ func w8() Workload {
 			{Name: "conc", How: "iter.Map (GOMAXPROCS goroutines)", Prepare: w8Conc},
 			{Name: "lo", How: "lo/parallel.Map: NOT bounded, a goroutine per item (lo has no bounded map)", Prepare: w8Lo},
 			{Name: "rxgo", How: "rxgo.Range(0, N).Map(f, rxgo.WithPool(GOMAXPROCS)), range Observe()", Prepare: w8Rxgo},
+			{Name: "promise", How: "promise.NewWithPool per item on promise.FromConcPool(pool.New().WithMaxGoroutines(GOMAXPROCS)), promise.All(ctx, ...) (its Then and Catch goroutines on the default, unbounded pool), Await, pool Wait", Prepare: w8Promise},
+			{Name: "async", How: "async.NewExecutor (GOMAXPROCS workers, a queue of N: Submit fails rather than wait), Submit per item, async.FutureSeq, Join, Shutdown", Prepare: w8Async},
 		}, goresultParallel()...),
 	}
 }

@@ -23,6 +23,7 @@ const (
 var colors = map[string]string{
 	"goresult": "#1a9850", "errgroup": "#4575b4", "conc": "#74add1",
 	"lo": "#f46d43", "rxgo": "#d73027", "ro": "#984ea3",
+	"promise": "#e7298a", "async": "#a6761d",
 }
 
 func color(name string) string {

@@ -30,7 +30,7 @@ type verdict struct {
 
 // peers are the libraries goresult is compared with (the hand-written
 // approaches are not peers).
-var peers = []string{"errgroup", "conc", "lo", "rxgo", "ro"}
+var peers = []string{"errgroup", "conc", "lo", "rxgo", "ro", "promise", "async"}
 
 const us = "goresult"
 
