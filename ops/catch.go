@@ -18,6 +18,9 @@ func Catch[T any](r future.Result[T], f func(error) (T, error)) future.Result[T]
 	if r == nil {
 		panic("ops: Catch of a nil result")
 	}
+	if r.IsDone() {
+		return settled(catchValue(r, f))
+	}
 	c := &catching[T]{r: r, f: f}
 	register(r, c)
 	return &c.out

@@ -22,6 +22,9 @@ func Map[T, U any](r future.Result[T], f func(T) (U, error)) future.Result[U] {
 	if r == nil {
 		panic("ops: Map of a nil result")
 	}
+	if r.IsDone() { // no waiter needed: a settled result costs less to make
+		return settled(mapValue(r, f))
+	}
 	m := &mapping[T, U]{r: r, f: f}
 	register(r, m)
 	return &m.out
