@@ -17,10 +17,12 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) (err error) {
 		var st stage
 		defer st.recover(&err)
-		done := ctx.Done()
+		cancellable := ctx.Done() != nil // else ctx.Err() is always nil
 		for v := range seq {
-			if done != nil && ended(done) {
-				return ctx.Err()
+			if cancellable {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
 			if err = yieldDown(&st, yield, v); err != nil {
 				return err

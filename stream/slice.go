@@ -7,10 +7,12 @@ import "context"
 // It checks ctx before each value and returns ctx.Err() once ctx has ended.
 func FromSlice[T any](xs []T) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
-		done := ctx.Done()
+		cancellable := ctx.Done() != nil // else ctx.Err() is always nil
 		for _, v := range xs {
-			if done != nil && ended(done) {
-				return ctx.Err()
+			if cancellable {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 			}
 			if err := yield(v); err != nil {
 				return err

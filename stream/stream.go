@@ -43,16 +43,3 @@ func stopped(err error) error {
 	}
 	return err
 }
-
-// ended reports, without blocking, whether done, a ctx.Done() channel, is
-// closed. It is cheaper per value than ctx.Err(), which may take a lock.
-// Callers skip it when done is nil (a context that is never cancelled): a
-// function with a select is not inlined.
-func ended(done <-chan struct{}) bool {
-	select {
-	case <-done:
-		return true
-	default:
-		return false
-	}
-}
