@@ -14,10 +14,11 @@
 // group. [GoContext] gives a task its own context, which [Task.Cancel] cancels
 // with a cause; [GoStart] captures a start value and a final value.
 //
-// Settling a result closes its Done channel and runs the callbacks registered
-// with [AfterFunc], in the goroutine that settles it. That is how package ops
-// waits for many results without a goroutine per result. A Future never
-// starts a goroutine of its own.
+// Settling a result runs the callbacks registered with [AfterFunc], in the
+// goroutine that settles it, and then closes its Done channel: whoever sees
+// a result done knows its callbacks have run. That is how package ops waits
+// for many results without a goroutine per result. A Future never starts a
+// goroutine of its own.
 //
 // Rules of use: settle a Future with [Future.SetResult] or [Future.SetError]
 // exactly once; a second call returns [ErrAlreadySet] and changes nothing.
