@@ -150,6 +150,9 @@ func leakTarget(r *results) verdict {
 			continue
 		}
 		s := fmt.Sprintf("%s N=%s %s (%.0f/op)", k.w, count(k.n), k.a, left.median)
+		if left.max != left.median { // some runs only: stragglers slower than the wait
+			s = fmt.Sprintf("%s N=%s %s (%.0f/op median, up to %.0f)", k.w, count(k.n), k.a, left.median, left.max)
+		}
 		if k.a == us {
 			ours = append(ours, s)
 		} else {
