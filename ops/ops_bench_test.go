@@ -58,6 +58,22 @@ func chanInputs(n int) (cs []chan value, settle func() <-chan struct{}) {
 	}
 }
 
+// benchOperator measures op over benchN pending futures settled from another
+// goroutine; ok checks what op's result settles with.
+func benchOperator[U any](b *testing.B, op func(...*future.Future[int]) future.Result[U], ok func([]*future.Future[int], U) bool) {
+	b.ReportAllocs()
+	ctx := context.Background()
+	for b.Loop() {
+		fs, settle := opsInputs(benchN)
+		out := op(fs...)
+		done := settle()
+		if u, err := out.Await(ctx); err != nil || !ok(fs, u) {
+			b.Fatal("wrong outcome", err)
+		}
+		<-done
+	}
+}
+
 func BenchmarkRace(b *testing.B) {
 	b.Run("impl=goroutines", func(b *testing.B) {
 		b.ReportAllocs()
@@ -84,17 +100,8 @@ func BenchmarkRace(b *testing.B) {
 		}
 	})
 	b.Run("impl=goresult", func(b *testing.B) {
-		b.ReportAllocs()
-		ctx := context.Background()
-		for b.Loop() {
-			fs, settle := opsInputs(benchN)
-			out := ops.Race(fs...)
-			done := settle()
-			if v, _ := out.Await(ctx); v != 0 {
-				b.Fatal("wrong winner")
-			}
-			<-done
-		}
+		benchOperator(b, ops.Race[int, *future.Future[int]],
+			func(_ []*future.Future[int], v int) bool { return v == 0 })
 	})
 }
 
@@ -131,17 +138,8 @@ func BenchmarkAny(b *testing.B) {
 		}
 	})
 	b.Run("impl=goresult", func(b *testing.B) {
-		b.ReportAllocs()
-		ctx := context.Background()
-		for b.Loop() {
-			fs, settle := opsInputs(benchN)
-			out := ops.Any(fs...)
-			done := settle()
-			if v, _ := out.Await(ctx); v != 0 {
-				b.Fatal("wrong winner")
-			}
-			<-done
-		}
+		benchOperator(b, ops.Any[int, *future.Future[int]],
+			func(_ []*future.Future[int], v int) bool { return v == 0 })
 	})
 }
 
@@ -165,17 +163,8 @@ func BenchmarkAll(b *testing.B) {
 		}
 	})
 	b.Run("impl=goresult", func(b *testing.B) {
-		b.ReportAllocs()
-		ctx := context.Background()
-		for b.Loop() {
-			fs, settle := opsInputs(benchN)
-			out := ops.All(fs...)
-			done := settle()
-			if vals, _ := out.Await(ctx); vals[benchN-1] != benchN-1 {
-				b.Fatal("wrong value")
-			}
-			<-done
-		}
+		benchOperator(b, ops.All[int, *future.Future[int]],
+			func(_ []*future.Future[int], vals []int) bool { return vals[benchN-1] == benchN-1 })
 	})
 }
 
@@ -199,17 +188,10 @@ func BenchmarkAllSettled(b *testing.B) {
 		}
 	})
 	b.Run("impl=goresult", func(b *testing.B) {
-		b.ReportAllocs()
-		ctx := context.Background()
-		for b.Loop() {
-			fs, settle := opsInputs(benchN)
-			out := ops.AllSettled(fs...)
-			done := settle()
-			if rs, _ := out.Await(ctx); rs[benchN-1] != future.Result[int](fs[benchN-1]) {
-				b.Fatal("wrong result")
-			}
-			<-done
-		}
+		benchOperator(b, ops.AllSettled[int, *future.Future[int]],
+			func(fs []*future.Future[int], rs []future.Result[int]) bool {
+				return rs[benchN-1] == future.Result[int](fs[benchN-1])
+			})
 	})
 }
 
