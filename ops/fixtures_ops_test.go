@@ -106,3 +106,31 @@ func mustPanic(t *testing.T, want string, fn func()) {
 	}()
 	fn()
 }
+
+// checkUnary runs op on an input that set settles before the call ("
+// settled") and after it (" pending"), and checks the output: a panic
+// holding wantPanic, else an error matching wantErr, else the value want.
+func checkUnary[U comparable](t *testing.T, name string, set func(*future.Future[int]), op func(future.Result[int]) future.Result[U], want U, wantErr error, wantPanicValue any) {
+	t.Helper()
+	for _, pending := range []bool{false, true} {
+		t.Run(name+map[bool]string{false: " settled", true: " pending"}[pending], func(t *testing.T) {
+			in := future.New[int]()
+			if !pending {
+				set(in)
+			}
+			out := op(in)
+			if pending {
+				wantPending(t, out)
+				set(in)
+			}
+			switch {
+			case wantPanicValue != nil:
+				wantPanic(t, out, wantPanicValue)
+			case wantErr != nil:
+				wantError(t, out, wantErr)
+			default:
+				wantValue(t, out, want)
+			}
+		})
+	}
+}

@@ -116,27 +116,8 @@ func TestCatch(t *testing.T) {
 		{name: "f panics", set: settleWith(0, errBoom), f: func(error) (int, error) { panic("catch panic") }, wantPanic: "catch panic"},
 	}
 	for _, tt := range tests {
-		for _, pending := range []bool{false, true} {
-			t.Run(tt.name+map[bool]string{false: " settled", true: " pending"}[pending], func(t *testing.T) {
-				in := future.New[int]()
-				if !pending {
-					tt.set(in)
-				}
-				out := ops.Catch(in, tt.f)
-				if pending {
-					wantPending(t, out)
-					tt.set(in)
-				}
-				switch {
-				case tt.wantPanic != nil:
-					wantPanic(t, out, tt.wantPanic)
-				case tt.wantErr != nil:
-					wantError(t, out, tt.wantErr)
-				default:
-					wantValue(t, out, tt.want)
-				}
-			})
-		}
+		checkUnary(t, tt.name, tt.set, func(in future.Result[int]) future.Result[int] { return ops.Catch(in, tt.f) },
+			tt.want, tt.wantErr, tt.wantPanic)
 	}
 }
 
