@@ -35,7 +35,11 @@ type PanicError struct {
 	Stack []byte // the goroutine's stack when it panicked, as debug.Stack formats it
 }
 
-func newPanicError(v any) *PanicError {
+// NewPanicError returns a PanicError holding v and the current goroutine's
+// stack. Call it from the deferred function that recovered v, so that the
+// stack shows where the panic started: it is how this module's operators,
+// and third-party ones, turn a recovered panic into an error.
+func NewPanicError(v any) *PanicError {
 	return &PanicError{Value: v, Stack: debug.Stack()}
 }
 

@@ -31,3 +31,14 @@ type Result[T any] interface {
 	// first it returns the zero value and ctx.Err().
 	Await(ctx context.Context) (T, error)
 }
+
+// Canceler is implemented by results whose work can be stopped: a [Task]
+// started with [GoContext] or [GoStart], the results of package ops (which
+// cancel the inputs they were built from), and a demultiplexed call. Cancel
+// asks for the work to stop, with cause as the reason that context.Cause
+// reports ([ErrCancelled] if cause is nil); it does not wait, and has no
+// effect once the result is settled. It is safe to call concurrently and
+// more than once: the first cause wins.
+type Canceler interface {
+	Cancel(cause error)
+}

@@ -117,7 +117,7 @@ func (t *Task[T]) run(fn func() (T, error)) (v T, err error) {
 			return
 		}
 		if p := recover(); p != nil {
-			err = newPanicError(p)
+			err = NewPanicError(p)
 			return
 		}
 		var zero T

@@ -1,15 +1,10 @@
 package ops
 
 import (
-	"runtime/debug"
 	"sync/atomic"
 
 	"github.com/goresult/goresult/future"
 )
-
-// canceler is implemented by results that can be cancelled on their own, as
-// a *future.Task is.
-type canceler interface{ Cancel(cause error) }
 
 // fan is the wiring of an operator over many results: a completion callback
 // on each, and one decision that settles the operator's output. Whichever of
@@ -72,7 +67,7 @@ func (f *fan[R]) release() {
 
 // cancelLoser cancels r with ErrLost if it can be cancelled on its own.
 func cancelLoser[R doner](r R) {
-	if c, ok := any(r).(canceler); ok {
+	if c, ok := any(r).(future.Canceler); ok {
 		c.Cancel(ErrLost)
 	}
 }
@@ -105,12 +100,8 @@ func settled[T any](v T, err error) future.Result[T] {
 func protect[T, U any](fn func(T) (U, error), v T) (u U, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = panicError(p)
+			err = future.NewPanicError(p)
 		}
 	}()
 	return fn(v)
-}
-
-func panicError(p any) *future.PanicError {
-	return &future.PanicError{Value: p, Stack: debug.Stack()}
 }

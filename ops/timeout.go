@@ -103,7 +103,7 @@ func (b *bound[T]) expire(err, cause error) {
 
 // cancel cancels r with cause if it can be cancelled on its own.
 func cancel[T any](r future.Result[T], cause error) {
-	if c, ok := r.(canceler); ok {
+	if c, ok := r.(future.Canceler); ok {
 		c.Cancel(cause)
 	}
 }

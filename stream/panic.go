@@ -1,16 +1,11 @@
 package stream
 
 import (
-	"runtime/debug"
-
 	"github.com/goresult/goresult/future"
 )
 
-// panicError wraps a recovered panic value with the current stack. Called
-// from a deferred function, debug.Stack shows where the panic started.
-func panicError(p any) error {
-	return &future.PanicError{Value: p, Stack: debug.Stack()}
-}
+// panicError wraps a recovered panic value with the current stack.
+func panicError(p any) error { return future.NewPanicError(p) }
 
 // stage tracks whether an operator is inside its downstream yield, so that
 // its deferred recover turns into an error only the panics of its own user

@@ -3,7 +3,6 @@ package rx
 import (
 	"context"
 	"errors"
-	"runtime/debug"
 
 	"github.com/goresult/goresult/future"
 	"github.com/goresult/goresult/stream"
@@ -61,7 +60,7 @@ func sendPanic(ctx context.Context, next chan<- rxgo.Item) {
 	if v == nil {
 		return
 	}
-	err := &future.PanicError{Value: v, Stack: debug.Stack()}
+	err := future.NewPanicError(v)
 	if !rxgo.Error(err).SendContext(ctx, next) {
 		panic(err)
 	}
