@@ -26,13 +26,14 @@ type arrivals[R Doner] struct {
 func watch[R Doner](rs []R) *arrivals[R] {
 	a := &arrivals[R]{es: make([]wakeEntry[R], len(rs)), wake: make(chan struct{}, 1)}
 	var first []int
+	on := a.arrive // one closure for all
 	for i, r := range rs {
 		if isDone(r) {
 			first = append(first, i)
 			continue
 		}
 		e := &a.es[i]
-		e.r, e.i, e.on = r, i, a.arrive
+		e.r, e.i, e.on = r, i, on
 		e.reg = future.Register(r, e)
 	}
 	if len(first) > 0 {
