@@ -10,14 +10,12 @@ import (
 // rs, once every one of them has succeeded. It fails as soon as one of them
 // fails, with that result's error unchanged, without waiting for the others;
 // they are left alone, not cancelled, and All's callbacks on them are
-// removed. Cancelling the returned result before it settles cancels every
-// input. All of no results is an empty, non-nil slice.
+// removed. All of no results is an empty, non-nil slice.
 //
 // R is inferred from the arguments: a []*future.Task[T] passes as it is;
 // results of different types mix as future.Result[T], in a
 // []future.Result[T] or with explicit type arguments, as in
-// All[int, future.Result[int]](task, Map(...)). All panics if a result is
-// nil.
+// All[int, future.Result[int]](task, Map(...)).
 func All[T any, R future.Result[T]](rs ...R) future.Result[[]T] {
 	if len(rs) == 0 {
 		return settled([]T{}, nil)

@@ -13,9 +13,7 @@ import (
 // error, by index, once the last one has failed.
 //
 // Once a result succeeds, Any removes its callbacks from the others and
-// cancels every one that can be cancelled with the cause [ErrLost], as
-// [Race] does. Cancelling the returned result before it is decided cancels
-// every input.
+// cancels them with the cause [ErrLost], as [Race] does.
 //
 // Over tasks of a group that cancels its context on the first error
 // (errgroup.WithContext), Any degenerates into "the first failure cancels
@@ -23,10 +21,9 @@ import (
 // the others' context, and they fail too, so Any fails with an [*AnyError]
 // even when a slower task would have succeeded. Start such tasks with
 // [future.SuppressError], so that their errors stay in their tasks (a panic
-// still reaches the group).
+// still reaches the group), or run them in a [future.Group].
 //
-// Any of no results fails with [ErrNoResults]. It panics if a result is
-// nil.
+// Any of no results fails with [ErrNoResults].
 func Any[T any, R future.Result[T]](rs ...R) future.Result[T] {
 	if len(rs) == 0 {
 		return settled(*new(T), ErrNoResults)

@@ -8,8 +8,7 @@ import (
 // Join2 returns a result that settles with the values of a and b, of
 // different types, as a lo.Tuple2, once both have succeeded. It fails as soon
 // as either fails, with that error unchanged, without waiting for the other,
-// which is left alone. Cancelling the returned result before it settles
-// cancels both. It panics if a or b is nil.
+// which is left alone.
 func Join2[A, B any](a future.Result[A], b future.Result[B]) future.Result[lo.Tuple2[A, B]] {
 	out := new(allOut[lo.Tuple2[A, B], future.Waitable])
 	out.wireAll("Join2", []future.Waitable{a, b}, func(int) {},

@@ -7,14 +7,9 @@ import "github.com/goresult/goresult/future"
 // already, the first of them in rs wins.
 //
 // Once the race is decided, Race removes its callbacks from the others and
-// cancels every loser that can be cancelled (a [future.Canceler]: a task
-// started with [future.GoContext], a result of this package, a demultiplexed
-// call) with the cause [ErrLost]. Other results, such as a [*future.Future],
-// are left alone. Cancelling the returned result before the race is decided
-// cancels every input.
-//
-// Race of no results fails with [ErrNoResults]. It panics if a result is
-// nil.
+// cancels every loser that can be cancelled with the cause [ErrLost].
+// Cancelling the returned result before the race is decided cancels every
+// input. Race of no results fails with [ErrNoResults].
 func Race[T any, R future.Result[T]](rs ...R) future.Result[T] {
 	if len(rs) == 0 {
 		return settled(*new(T), ErrNoResults)

@@ -10,9 +10,7 @@ import (
 // AllSettled returns a result that settles once every result in rs has
 // settled, successfully or not, with the results themselves in the order of
 // rs: read the outcome of the i-th with its Get or Err (each is done by
-// then). It never fails. Cancelling the returned result before it settles
-// cancels every input. Of no results it is an empty, non-nil slice.
-// AllSettled panics if a result is nil.
+// then). It never fails. Of no results it is an empty, non-nil slice.
 func AllSettled[T any, R future.Result[T]](rs ...R) future.Result[[]future.Result[T]] {
 	checkInputs("AllSettled", rs)
 	out := &settleCount[T]{res: make([]future.Result[T], len(rs))}
