@@ -1,8 +1,8 @@
 // Command report runs the benchmarks of the bench module several times,
 // summarises them, and writes RESULTS.md and results.svg: for every workload
 // and size, each approach's median time, allocations and goroutines, its
-// ratio to the hand-written baseline, and whether goresult meets the targets
-// of issue 5.
+// ratio to the hand-written baseline, and whether goresult meets its targets
+// (see targets.go).
 //
 // Run it from the bench directory:
 //
