@@ -13,9 +13,10 @@ import (
 // first value); with every < size they slide, and a value is in about
 // size/every consecutive windows. Slices are never empty: a window without
 // values passes nothing on, and an idle source costs no wake-ups. When s
-// ends, the values not yet passed on in a window are passed on at once in a
-// last window of the size before the end; when s fails, they are dropped
-// and the error returned. Each slice is new and belongs to the receiver.
+// ends, the window that would have closed next is passed on at once, cut
+// short, if it holds values not passed on yet; when s fails, the values held
+// are dropped and the error returned. Each slice is new and belongs to the
+// receiver.
 //
 // It holds the values of the last size in memory (a queue whose slice is
 // reused). s runs in a goroutine of its own, which WindowTime starts when
@@ -108,13 +109,13 @@ func (w *windows[T]) close() error {
 	return w.yield(w.slice(n))
 }
 
-// last passes on, when s has ended, a window with the values not yet passed
-// on, if there are any.
+// last passes on, when s has ended, the window that would have closed next,
+// cut short, if it holds values not yet passed on.
 func (w *windows[T]) last() error {
 	if w.fresh == 0 {
 		return nil
 	}
-	w.expire(time.Now())
+	w.expire(w.end)
 	return w.yield(w.slice(w.q.len()))
 }
 
