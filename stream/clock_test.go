@@ -91,4 +91,3 @@ func record(ctx context.Context, s stream.Stream[int]) ([]event, error) {
 	})
 	return got, err
 }
-

@@ -252,4 +252,3 @@ func TestGroupByNilPipeline(t *testing.T) {
 		t.Fatal("got nil, want an error")
 	}
 }
-
