@@ -33,7 +33,7 @@ var timedOperators = []timedOperator{
 		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] { return s.Timeout(11 * ms) }},
 	{name: "Debounce", want: upToSlice(10), ownsGoroutine: true,
 		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] { return s.Debounce(3 * ms) }},
-	{name: "Throttle/Leading", want: upToSlice(10), ownsGoroutine: true,
+	{name: "Throttle/Leading", want: upToSlice(10),
 		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] { return s.Throttle(3*ms, stream.Leading) }},
 	{name: "Throttle/Trailing", want: upToSlice(10), ownsGoroutine: true,
 		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] { return s.Throttle(3*ms, stream.Trailing) }},

@@ -72,6 +72,12 @@ func BenchmarkThrottle(b *testing.B) {
 	benchTimeOp(b, stream.FromSlice(ints).Throttle(time.Hour, stream.Leading|stream.Trailing))
 }
 
+// BenchmarkThrottleLeading throttles the same burst with Leading alone,
+// which needs no goroutine and no timer.
+func BenchmarkThrottleLeading(b *testing.B) {
+	benchTimeOp(b, stream.FromSlice(ints).Throttle(time.Hour, stream.Leading))
+}
+
 func benchTimeOp(b *testing.B, s stream.Stream[int]) {
 	ctx := context.Background()
 	b.ReportAllocs()

@@ -15,13 +15,16 @@ import (
 // Values dropped are gone; a value held when s ends is passed on at once, a
 // value held when s fails is dropped and the error returned.
 //
-// s runs in a goroutine of its own, which Throttle starts when the stream is
-// run and stops and joins before the stream returns, on every path; values
-// reach yield in the goroutine that runs the stream. One time.Timer per run:
-// no goroutine and no allocation per value. If ctx ends the stream returns
-// its error; a panic in s becomes a [*future.PanicError], a runtime.Goexit
-// in s the error future.ErrGoexit. Throttle panics if s is nil, d <= 0, or
-// edge is not Leading, Trailing or both.
+// With Leading alone, Throttle needs no timer: it runs s in the goroutine
+// that runs the stream and reads the clock once per value (about the cost of
+// a hand-written throttle). With Trailing, s runs in a goroutine of its own,
+// which Throttle starts when the stream is run and stops and joins before the
+// stream returns, on every path; values reach yield in the goroutine that
+// runs the stream, and one time.Timer per run is all it uses: no goroutine
+// and no allocation per value. If ctx ends the stream returns its error; a
+// panic in s becomes a [*future.PanicError], a runtime.Goexit in s's own
+// goroutine the error future.ErrGoexit. Throttle panics if s is nil, d <= 0,
+// or edge is not Leading, Trailing or both.
 func (s Stream[T]) Throttle(d time.Duration, edge Edge) Stream[T] {
 	mustStream(s, "Throttle")
 	switch {
@@ -29,6 +32,8 @@ func (s Stream[T]) Throttle(d time.Duration, edge Edge) Stream[T] {
 		panic("stream: Throttle with a non-positive duration")
 	case !edge.valid():
 		panic("stream: Throttle with an unknown Edge")
+	case edge == Leading:
+		return s.throttleLeading(d)
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		g := newGroup(ctx)
@@ -105,4 +110,20 @@ func (th *throttle[T]) pass() error {
 	v := th.last
 	th.last, th.held = zero, false
 	return th.yield(v)
+}
+
+// throttleLeading is Throttle(d, Leading): a value passes if no window is
+// open, and opens one.
+func (s Stream[T]) throttleLeading(d time.Duration) Stream[T] {
+	return func(ctx context.Context, yield func(T) error) error {
+		var end time.Time // of the open window; zero before the first
+		return withCause(ctx, s(ctx, func(v T) error {
+			now := time.Now()
+			if now.Before(end) {
+				return nil
+			}
+			end = now.Add(d)
+			return yield(v)
+		}))
+	}
 }
