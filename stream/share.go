@@ -26,7 +26,7 @@ import (
 // joins after that, or after every consumer has left, waits for a new run.
 //
 // The source runs with a context that carries the values of the context of
-// the consumer that started the run, but not its cancellation.
+// the first consumer to join the run, but not its cancellation.
 type Shared[T any] struct {
 	s        Stream[T]
 	start    int
