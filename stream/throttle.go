@@ -10,10 +10,11 @@ import (
 // [Leading], that value is passed on at once and the others of the window
 // are dropped. With [Trailing], the last value of the window is held and
 // passed on when the window closes, and doing so opens the next window, so
-// values passed on are at least d apart (all but one passed on as s ends). With Leading|Trailing, both:
-// the first at once, and the last at the window's end if it is another one.
-// Values dropped are gone; a value held when s ends is passed on at once, a
-// value held when s fails is dropped and the error returned.
+// values passed on are at least d apart (but for one passed on as s ends).
+// With Leading|Trailing, both: the first at once, and the last at the
+// window's end if it is another one. Values dropped are gone; a value held
+// when s ends is passed on at once, a value held when s fails is dropped and
+// the error returned.
 //
 // With Leading alone, Throttle needs no timer: it runs s in the goroutine
 // that runs the stream and reads the clock once per value (about the cost of
