@@ -34,8 +34,9 @@ type Shared[T any] struct {
 	overflow Overflow
 	dropped  atomic.Int64
 
-	mu  sync.Mutex
-	run *shareRun[T] // the run consumers join, or nil
+	mu       sync.Mutex
+	run      *shareRun[T] // the run consumers join, or nil
+	stopping *shareRun[T] // the run its last consumer is stopping, or nil
 }
 
 // Share returns a [Shared] over s: consumers, each a run of its Stream
@@ -72,7 +73,10 @@ func (sh *Shared[T]) Dropped() int64 { return sh.dropped.Load() }
 // waiting for it if it was the last consumer.
 func (sh *Shared[T]) Stream() Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
-		r, c := sh.join(ctx)
+		r, c, err := sh.join(ctx)
+		if err != nil {
+			return err
+		}
 		defer sh.leave(r, c)
 		for {
 			select {
@@ -108,10 +112,20 @@ type consumer[T any] struct {
 }
 
 // join adds a consumer to the current run, making the run if there is none
-// and starting it if this is the start-th consumer.
-func (sh *Shared[T]) join(ctx context.Context) (*shareRun[T], *consumer[T]) {
-	c := &consumer[T]{ch: make(chan T, sh.buffer), left: make(chan struct{})}
+// and starting it if this is the start-th consumer. Runs never overlap: while
+// the last run is stopping, join waits for it (or for ctx).
+func (sh *Shared[T]) join(ctx context.Context) (*shareRun[T], *consumer[T], error) {
 	sh.mu.Lock()
+	for sh.stopping != nil {
+		ended := sh.stopping.ended
+		sh.mu.Unlock()
+		select {
+		case <-ended:
+		case <-ctx.Done():
+			return nil, nil, ctxEnd(ctx)
+		}
+		sh.mu.Lock()
+	}
 	defer sh.mu.Unlock()
 	r := sh.run
 	if r == nil {
@@ -120,12 +134,13 @@ func (sh *Shared[T]) join(ctx context.Context) (*shareRun[T], *consumer[T]) {
 		r.consumers.Store(new([]*consumer[T]))
 		sh.run = r
 	}
+	c := &consumer[T]{ch: make(chan T, sh.buffer), left: make(chan struct{})}
 	r.set(append(*r.consumers.Load(), c))
 	if !r.started && r.count >= sh.start {
 		r.started = true
 		go sh.source(r)
 	}
-	return r, c
+	return r, c, nil
 }
 
 // leave removes c from r. The last consumer to leave a run stops it, and
@@ -144,6 +159,9 @@ func (sh *Shared[T]) leave(r *shareRun[T], c *consumer[T]) {
 	last := r.count == 0
 	if last && sh.run == r {
 		sh.run = nil // a consumer joining now waits for a new run
+		if r.started {
+			sh.stopping = r // which starts once this one has stopped
+		}
 	}
 	started := r.started
 	sh.mu.Unlock()
@@ -210,6 +228,9 @@ func (sh *Shared[T]) end(r *shareRun[T], err error) {
 	r.err = err
 	if sh.run == r {
 		sh.run = nil
+	}
+	if sh.stopping == r {
+		sh.stopping = nil
 	}
 	for _, c := range *r.consumers.Load() {
 		close(c.ch)

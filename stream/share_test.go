@@ -174,3 +174,37 @@ func TestShareWaitsForStart(t *testing.T) {
 		}
 	})
 }
+
+// TestShareRunsNeverOverlap: a consumer that joins while the last run's
+// source is still stopping waits for it before a new run starts.
+func TestShareRunsNeverOverlap(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var started, returned atomic.Int64
+		gate := make(chan struct{})
+		slowToStop := func(ctx context.Context, yield func(int) error) error {
+			if err := yield(1); err != nil {
+				return err
+			}
+			<-ctx.Done()
+			<-gate // stopping takes a while
+			return ctx.Err()
+		}
+		sh := stream.Share(runs(slowToStop, &started, &returned), 1, 1, stream.Backpressure)
+		firstDone := make(chan error)
+		go func() { _, err := sh.Stream().Take(1).Collect(t.Context()); firstDone <- err }()
+		synctest.Wait() // the first consumer has left and waits for the source
+		second := make(chan []int)
+		go func() { got, _ := sh.Stream().Take(1).Collect(t.Context()); second <- got }()
+		synctest.Wait()
+		if started.Load() != 1 {
+			t.Errorf("while the first run stops: %d runs started, want 1", started.Load())
+		}
+		close(gate)
+		if err := <-firstDone; err != nil {
+			t.Errorf("first consumer: %v", err)
+		}
+		if got := <-second; !slices.Equal(got, []int{1}) || started.Load() != 2 || returned.Load() != 2 {
+			t.Errorf("second consumer: got %v, %d runs, %d returned; want [1], 2, 2", got, started.Load(), returned.Load())
+		}
+	})
+}
