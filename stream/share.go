@@ -23,7 +23,9 @@ import (
 // When the source ends, each consumer gets the values left in its buffer
 // and then the source's end: nil, or its error (a panic in it is a
 // [*future.PanicError], a runtime.Goexit future.ErrGoexit). A consumer that
-// joins after that, or after every consumer has left, waits for a new run.
+// joins after that, or after every consumer has left, waits for a new run;
+// runs never overlap, so one that joins while the last run's source is still
+// stopping waits for it to return first.
 //
 // The source runs with a context that carries the values of the context of
 // the first consumer to join the run, but not its cancellation.
