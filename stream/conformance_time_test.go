@@ -3,6 +3,7 @@ package stream_test
 import (
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"testing"
 	"testing/synctest"
@@ -191,6 +192,16 @@ func TestTimedOperatorGoexit(t *testing.T) {
 		if !errors.Is(err, future.ErrGoexit) {
 			t.Errorf("Goexit in the source: got %v, want %v", err, future.ErrGoexit)
 		}
+		if tc.hasFn { // the function runs in a goroutine of the operator
+			_, err = tc.op(paced(10, nil), func(v int) {
+				if v == 3 {
+					runtime.Goexit()
+				}
+			}).Collect(t.Context())
+			if !errors.Is(err, future.ErrGoexit) {
+				t.Errorf("Goexit in the operator's function: got %v, want %v", err, future.ErrGoexit)
+			}
+		}
 	})
 }
 
@@ -229,6 +240,7 @@ func TestTimedOperatorBadInput(t *testing.T) {
 		"Share 0 start":         func() { stream.Share(s, 0, 1, stream.Backpressure) },
 		"Share 0 buffer":        func() { stream.Share(s, 1, 0, stream.Backpressure) },
 		"Share overflow 7":      func() { stream.Share(s, 1, 1, stream.Overflow(7)) },
+		"Stream of nil *Shared": func() { (*stream.Shared[int])(nil).Stream() },
 	}
 	for name, call := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -72,8 +72,11 @@ func (sh *Shared[T]) Dropped() int64 { return sh.dropped.Load() }
 // waits for the run to start and for values. It returns when the source
 // ends (nil or its error), when its yield returns an error (that error), or
 // when ctx ends (ctx's error); then it leaves, stopping the source and
-// waiting for it if it was the last consumer.
+// waiting for it if it was the last consumer. Stream panics if sh is nil.
 func (sh *Shared[T]) Stream() Stream[T] {
+	if sh == nil {
+		panic("stream: Stream of a nil *Shared")
+	}
 	return func(ctx context.Context, yield func(T) error) error {
 		r, c, err := sh.join(ctx)
 		if err != nil {
