@@ -40,9 +40,9 @@ func ExampleStream_TakeUntil() {
 }
 
 func ExampleStream_Debounce() {
-	// A burst of keystrokes closer together than a second: only the last
+	// A burst of keystrokes closer together than a minute: only the last
 	// comes through (here when the source ends).
-	got, _ := stream.FromSlice([]string{"g", "go", "gor", "gore"}).Debounce(time.Second).Collect(context.Background())
+	got, _ := stream.FromSlice([]string{"g", "go", "gor", "gore"}).Debounce(time.Minute).Collect(context.Background())
 	fmt.Println(got)
 	// Output: [gore]
 }
