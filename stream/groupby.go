@@ -38,8 +38,11 @@ var ErrGroupLimit = errors.New("stream: too many open groups")
 // or ctx ending stops s and every pipeline; all goroutines are joined before
 // the stream returns. A panic in s, key, f or a pipeline becomes a
 // [*future.PanicError], a runtime.Goexit the error future.ErrGoexit. f must
-// not return a nil stream (that fails the stream). GroupBy panics if s, key
-// or f is nil, or if maxGroups or buffer is below 1.
+// not return a nil stream (that fails the stream). Each value costs two
+// channel hops between goroutines (to its group, and from the group to the
+// stream), and each group a goroutine and its buffer: bound maxGroups to
+// what the machine can hold. GroupBy panics if s, key or f is nil, or if
+// maxGroups or buffer is below 1.
 func GroupBy[T any, K comparable, R any](s Stream[T], key func(T) K, maxGroups, buffer int, f func(K, Stream[T]) Stream[R]) Stream[R] {
 	mustStream(s, "GroupBy")
 	switch {
