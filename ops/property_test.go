@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -21,6 +22,12 @@ import (
 // leaves settle at distinct times 1, 2, ... (0 for leaves settled before the
 // tree is built), and an operator's time follows from its children's. Errors
 // are compared by message, which the model builds as the operators do.
+//
+// The model also says what is cancelled: each leaf is cancellable, and the
+// test cancels a random node at a random time; the losers of Race and Any
+// are cancelled as they lose. The leaves the model says are cancelled, with
+// which causes, are exactly the leaves that are. And every slice handed to an
+// operator is overwritten after the call, which must change nothing.
 
 // outcome is the model of a settled result: a value, or an error message.
 type outcome struct {
@@ -35,12 +42,37 @@ func (o outcome) failed() bool { return o.msg != "" }
 type node struct {
 	r    future.Result[int]
 	want outcome
+	m    *shape
+}
+
+// shape is what the cancellation model needs of a node.
+type shape struct {
+	kind   string // "leaf", "map", "catch", "then", "all", "settled", "race", "any" or "join"
+	kids   []node // the inputs; for "then", its input and then the result its function may return
+	leaf   *cancelLeaf
+	causes map[string]bool // leaf: the causes it must be cancelled with; then: the causes it recorded
+}
+
+func (n node) doneAt(now int) bool { return n.want.time <= now }
+
+// cancelLeaf is a leaf future that records what it is cancelled with while
+// pending, as a task would be.
+type cancelLeaf struct {
+	*future.Future[int]
+	causes map[string]bool
+}
+
+func (l *cancelLeaf) Cancel(cause error) {
+	if !l.IsDone() {
+		l.causes[cause.Error()] = true
+	}
 }
 
 // leaf is a future of the tree and what to settle it with, and when.
 type leaf struct {
 	f    *future.Future[int]
 	want outcome
+	m    *shape
 }
 
 type treeGen struct {
@@ -62,6 +94,9 @@ func TestOperatorTreesProperty(t *testing.T) {
 			g.times[i]++
 		}
 		root := g.gen(0)
+		victim, cancelAt := g.nodes[g.rng.IntN(len(g.nodes))], g.rng.IntN(65)
+		g.decide(0)
+		g.cancelAt(0, victim, cancelAt)
 		g.check(t, seed, 0, root)
 		slices.SortFunc(g.leaves, func(a, b leaf) int { return cmp.Compare(a.want.time, b.want.time) })
 		for _, l := range g.leaves {
@@ -73,8 +108,11 @@ func TestOperatorTreesProperty(t *testing.T) {
 			} else {
 				l.f.SetResult(l.want.val)
 			}
+			g.decide(l.want.time)
+			g.cancelAt(l.want.time, victim, cancelAt)
 			g.check(t, seed, l.want.time, root)
 		}
+		g.checkCancelled(t, seed)
 		if t.Failed() {
 			return
 		}
@@ -165,8 +203,10 @@ func (g *treeGen) leaf() node {
 	} else {
 		want.time, g.times = g.times[0], g.times[1:]
 	}
-	g.leaves = append(g.leaves, leaf{f: f, want: want})
-	return node{r: f, want: want}
+	cl := &cancelLeaf{Future: f, causes: map[string]bool{}}
+	m := &shape{kind: "leaf", leaf: cl, causes: map[string]bool{}}
+	g.leaves = append(g.leaves, leaf{f: f, want: want, m: m})
+	return node{r: cl, want: want, m: m}
 }
 
 // mapFn fails for multiples of 5 and panics for 3 mod 7.
@@ -192,7 +232,7 @@ func (g *treeGen) mapNode(c node) node {
 			want.val = (v*3 + 1) % 1000
 		}
 	}
-	return node{r: ops.Map(c.r, mapFn), want: want}
+	return node{r: ops.Map(c.r, mapFn), want: want, m: &shape{kind: "map", kids: []node{c}}}
 }
 
 // catchFn rethrows leaf errors and recovers from the others.
@@ -208,7 +248,7 @@ func (g *treeGen) catchNode(c node) node {
 	if want.failed() && !strings.HasPrefix(want.msg, "leaf") {
 		want.val, want.msg = len(want.msg)%100, ""
 	}
-	return node{r: ops.Catch(c.r, catchFn), want: want}
+	return node{r: ops.Catch(c.r, catchFn), want: want, m: &shape{kind: "catch", kids: []node{c}}}
 }
 
 // thenNode continues with inner for multiples of 3, with a value otherwise.
@@ -228,7 +268,7 @@ func (g *treeGen) thenNode(c, inner node) node {
 		}
 		return future.Resolved((v + 2) % 1000)
 	})
-	return node{r: r, want: want}
+	return node{r: r, want: want, m: &shape{kind: "then", kids: []node{c, inner}, causes: map[string]bool{}}}
 }
 
 // first returns the index of the earliest of cs that ok accepts, by time
@@ -269,7 +309,10 @@ func (g *treeGen) allNode(cs []node) node {
 			want.val = (want.val + c.want.val) % 1000
 		}
 	}
-	return node{r: ops.Map(ops.All(results(cs)...), sum), want: want}
+	rs := results(cs)
+	r := ops.Map(ops.All(rs...), sum)
+	g.reuse(rs)
+	return node{r: r, want: want, m: &shape{kind: "all", kids: cs}}
 }
 
 func (g *treeGen) settledNode(cs []node) node {
@@ -282,7 +325,9 @@ func (g *treeGen) settledNode(cs []node) node {
 		}
 	}
 	want.val %= 1000
-	r := ops.Map(ops.AllSettled(results(cs)...), func(rs []future.Result[int]) (int, error) {
+	in := results(cs)
+	defer g.reuse(in)
+	r := ops.Map(ops.AllSettled(in...), func(rs []future.Result[int]) (int, error) {
 		s := 0
 		for _, r := range rs {
 			v, err := r.Get()
@@ -293,12 +338,15 @@ func (g *treeGen) settledNode(cs []node) node {
 		}
 		return s % 1000, nil
 	})
-	return node{r: r, want: want}
+	return node{r: r, want: want, m: &shape{kind: "settled", kids: cs}}
 }
 
 func (g *treeGen) raceNode(cs []node) node {
 	want := cs[first(cs, func(outcome) bool { return true })].want
-	return node{r: ops.Race(results(cs)...), want: want}
+	rs := results(cs)
+	r := ops.Race(rs...)
+	g.reuse(rs)
+	return node{r: r, want: want, m: &shape{kind: "race", kids: cs}}
 }
 
 func (g *treeGen) anyNode(cs []node) node {
@@ -312,7 +360,10 @@ func (g *treeGen) anyNode(cs []node) node {
 		}
 		want = outcome{time: latest(cs), msg: (&ops.AnyError{Errs: msgs}).Error()}
 	}
-	return node{r: ops.Any(results(cs)...), want: want}
+	rs := results(cs)
+	r := ops.Any(rs...)
+	g.reuse(rs)
+	return node{r: r, want: want, m: &shape{kind: "any", kids: cs}}
 }
 
 func (g *treeGen) joinNode(a, b node) node {
@@ -325,5 +376,110 @@ func (g *treeGen) joinNode(a, b node) node {
 	r := ops.Map(ops.Join2(a.r, b.r), func(t lo.Tuple2[int, int]) (int, error) {
 		return (t.A*31 + t.B) % 1000, nil
 	})
-	return node{r: r, want: want}
+	return node{r: r, want: want, m: &shape{kind: "join", kids: []node{a, b}}}
+}
+
+// reuse overwrites a slice handed to an operator, as a batching loop would:
+// the operator must not see it.
+func (g *treeGen) reuse(rs []future.Result[int]) {
+	for i := range rs {
+		rs[i] = future.New[int]() // never settled
+	}
+}
+
+// decide applies, at time now, the cancellations of the Race and Any nodes
+// that are decided then: every input but the winner, with ErrLost. It also
+// applies the causes a Then recorded before its function returned a
+// pending result.
+func (g *treeGen) decide(now int) {
+	for _, n := range g.nodes {
+		var winner int
+		switch {
+		case n.want.time != now:
+			continue
+		case n.m.kind == "race":
+			winner = first(n.m.kids, func(outcome) bool { return true })
+		case n.m.kind == "any":
+			if winner = first(n.m.kids, func(o outcome) bool { return !o.failed() }); winner < 0 {
+				continue // all failed: nothing to cancel
+			}
+		default:
+			continue
+		}
+		for i, k := range n.m.kids {
+			if i != winner {
+				cancelModel(k, now, ops.ErrLost.Error())
+			}
+		}
+	}
+	for _, n := range g.nodes {
+		if c := n.m.kids; n.m.kind == "then" && c[0].want.time == now && !c[0].doneAt(now-1) {
+			for cause := range n.m.causes {
+				if next, ok := thenNext(n, now); ok {
+					cancelModel(next, now, cause)
+				}
+			}
+		}
+	}
+}
+
+// thenNext returns the result a Then node's function has returned by now,
+// if that result is the inner node.
+func thenNext(n node, now int) (node, bool) {
+	c := n.m.kids[0]
+	if !c.doneAt(now) || c.want.failed() || c.want.val%3 != 0 {
+		return node{}, false
+	}
+	return n.m.kids[1], true
+}
+
+// cancelAt cancels the victim at time at, in the tree and in the model.
+func (g *treeGen) cancelAt(now int, victim node, at int) {
+	if now != at {
+		return
+	}
+	victim.r.(future.Canceler).Cancel(errors.New("explicit"))
+	cancelModel(victim, now, "explicit")
+}
+
+// cancelModel is what cancelling n at time now cancels, by the model: a
+// pending leaf records the cause; a pending operator passes it to its
+// pending inputs (a Then to the result its function returned, once there is
+// one, and it keeps the cause for that result if it comes later).
+func cancelModel(n node, now int, cause string) {
+	if n.doneAt(now) {
+		return
+	}
+	switch n.m.kind {
+	case "leaf":
+		n.m.causes[cause] = true
+	case "then":
+		n.m.causes[cause] = true
+		if next, ok := thenNext(n, now); ok {
+			cancelModel(next, now, cause)
+		} else {
+			cancelModel(n.m.kids[0], now, cause)
+		}
+	default:
+		for _, k := range n.m.kids {
+			cancelModel(k, now, cause)
+		}
+	}
+}
+
+// checkCancelled compares what each leaf was cancelled with to the model.
+func (g *treeGen) checkCancelled(t *testing.T, seed uint64) {
+	t.Helper()
+	for i, l := range g.leaves {
+		got, want := l.m.leaf.causes, l.m.causes
+		if fmt.Sprint(sortedKeys(got)) != fmt.Sprint(sortedKeys(want)) {
+			t.Errorf("seed %d, leaf %d (settles at %d): cancelled with %v, want %v", seed, i, l.want.time, sortedKeys(got), sortedKeys(want))
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	ks := slices.Collect(maps.Keys(m))
+	slices.Sort(ks)
+	return ks
 }
