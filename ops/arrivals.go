@@ -46,8 +46,8 @@ func watch[R Doner](rs []R) *arrivals[R] {
 }
 
 // isDone reports whether r is done, without blocking.
-func isDone(r Doner) bool {
-	if d, ok := r.(interface{ IsDone() bool }); ok {
+func isDone[R Doner](r R) bool {
+	if d, ok := any(r).(interface{ IsDone() bool }); ok {
 		return d.IsDone()
 	}
 	select {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/goresult/goresult/future"
 	"github.com/goresult/goresult/internal/ctxerr"
+	"github.com/goresult/goresult/internal/nilcheck"
 	"github.com/goresult/goresult/internal/notify"
 )
 
@@ -21,7 +22,6 @@ import (
 // type argument, ops.WaitAll[future.Waitable](ctx, user, orders), or a
 // []future.Waitable passed as rs.... WaitAll panics if a result is nil.
 func WaitAll[R Doner](ctx context.Context, rs ...R) error {
-	checkInputs("WaitAll", rs)
 	if allDone(rs) {
 		return nil
 	}
@@ -63,14 +63,18 @@ func (c *countdown) Notify() {
 }
 
 // allDone reports whether every result in rs is done, without blocking or
-// allocating.
+// allocating. It panics if one is nil, as WaitAll does.
 func allDone[R Doner](rs []R) bool {
+	all := true
 	for _, r := range rs {
-		if !isDone(r) {
-			return false
+		switch {
+		case nilcheck.Is(r):
+			panic("ops: WaitAll of a nil result")
+		case all:
+			all = isDone(r)
 		}
 	}
-	return true
+	return all
 }
 
 // WaitAny blocks until one of the results in rs is done, or ctx is done,

@@ -14,6 +14,8 @@ func TestIs(t *testing.T) {
 	var typedNil *result
 	var doner interface{ Done() <-chan struct{} } = typedNil
 	var fn func()
+	var m map[int]int
+	var c chan int
 	tests := []struct {
 		name string
 		v    any
@@ -23,6 +25,12 @@ func TestIs(t *testing.T) {
 		{"typed nil pointer", typedNil, true},
 		{"typed nil in an interface", doner, true},
 		{"nil func", fn, true},
+		{"nil map", m, true},
+		{"nil channel", c, true},
+		{"func", func() {}, false},
+		{"map", map[int]int{}, false},
+		{"channel", make(chan int), false},
+		{"zero-size value", struct{}{}, false},
 		{"pointer", &result{}, false},
 		{"struct", result{}, false},
 		{"int", 0, false},
