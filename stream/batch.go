@@ -8,9 +8,13 @@ import (
 // Batch returns a stream of slices of up to n consecutive values of s. Every
 // slice but the last holds n values; the last holds what is left when s ends
 // and is not passed on if empty. Each slice is new and belongs to the
-// receiver. If s fails, the values of the unfinished slice are dropped and
-// the error is returned. Batch panics if n < 1.
+// receiver. A slice grows with the values it holds (from room for
+// min(n, 64)), so n is a limit, not an allocation: Batch(s, 1e9) of a short
+// stream costs what the stream holds. If s fails, the values of the
+// unfinished slice are dropped and the error is returned. Batch panics if
+// n < 1.
 func Batch[T any](s Stream[T], n int) Stream[[]T] {
+	mustStream(s, "Batch")
 	if n < 1 {
 		panic("stream: Batch with a size below 1")
 	}
@@ -18,7 +22,7 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 		var batch []T
 		err := s(ctx, func(v T) error {
 			if batch == nil {
-				batch = make([]T, 0, n)
+				batch = make([]T, 0, firstCap(n))
 			}
 			if batch = append(batch, v); len(batch) < n {
 				return nil
@@ -37,7 +41,8 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 // BatchTime returns a stream of slices of up to n consecutive values of s,
 // like [Batch], except that a slice is also passed on, not full, once d has
 // passed since its first value arrived: a slow source still delivers its
-// values within about d. Slices are never empty.
+// values within about d. Slices are never empty, and grow with their values
+// as Batch's do.
 //
 // s runs in a goroutine of its own, which BatchTime starts when the stream is
 // run and stops and joins before the stream returns, on every path. The
@@ -46,6 +51,7 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 // dropped and the error (or ctx.Err()) returned; a panic in s becomes a
 // [*future.PanicError]. BatchTime panics if n < 1 or d <= 0.
 func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
+	mustStream(s, "BatchTime")
 	if n < 1 {
 		panic("stream: BatchTime with a size below 1")
 	}
@@ -77,7 +83,7 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 					return flush()
 				}
 				if batch == nil {
-					batch = make([]T, 0, n)
+					batch = make([]T, 0, firstCap(n))
 					timer.Reset(d)
 					tick = timer.C
 				}
@@ -91,8 +97,13 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctx.Err()
+				return ctxErr(ctx)
 			}
 		}
 	}
 }
+
+// firstCap is the capacity a batch of up to n values starts with: enough for
+// small batches to never grow, small enough that a large n costs nothing
+// until values come.
+func firstCap(n int) int { return min(n, 64) }

@@ -9,14 +9,12 @@ import "context"
 func Concat[T any](ss ...Stream[T]) Stream[T] {
 	ss = append([]Stream[T](nil), ss...)
 	for _, s := range ss {
-		if s == nil {
-			panic("stream: Concat with a nil stream")
-		}
+		mustStream(s, "Concat")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		for _, s := range ss {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				return ctxErr(ctx)
 			}
 			if err := s(ctx, yield); err != nil {
 				return err

@@ -6,7 +6,8 @@
 // runs it. Operators are function composition, so a chain of Map and Filter
 // costs a function call per value, not a goroutine and a channel hop per
 // stage; goroutines and channels appear only where concurrency is the point:
-// [Merge], [Stream.Buffer], [BatchTime] and [ParallelMap].
+// [Merge], [Stream.Buffer], [BatchTime], [ParallelMap] and [Zip] (which
+// must see either side end while the other waits).
 //
 // # The shape
 //
@@ -47,16 +48,35 @@
 //     stops upstream and every goroutine the chain started, before the
 //     stream function returns.
 //   - An error travels once, unchanged, to the sink; sinks report [ErrStop]
-//     as a normal end.
+//     as a normal end. A stream that returns because ctx ended returns
+//     ctx.Err() wrapped with context.Cause(ctx) when a cause was given, so
+//     errors.Is matches both.
 //   - yield is called only from the goroutine that runs the stream, never
 //     concurrently.
+//   - A nil function, a nil stream (as an argument or as the receiver of a
+//     method) or channel, or a size below 1 is a programming error: the
+//     function panics at the call with a message that starts with "stream:".
+//
+// # Panics and runtime.Goexit
+//
+// This is the one panic policy of the package; the doc of each function says
+// only where it differs. No panic vanishes:
+//
 //   - A panic in a function given to an operator, or in a source, becomes a
-//     [*future.PanicError] error of the stream, with the panic's stack; it
-//     never crashes another goroutine. A panic in the body of a range loop
-//     over Seq2 stays the loop's own panic.
-//   - A nil function, a nil stream or channel, or a size below 1 is a
-//     programming error: the constructor panics with a message that starts
-//     with "stream:".
+//     [*future.PanicError] error of the stream (the panic's value and stack),
+//     returned by the sink; it never crashes another goroutine, and in a
+//     goroutine an operator owns (Merge, Buffer, BatchTime, ParallelMap,
+//     Zip) it stops the others and is the stream's error.
+//   - A panic downstream of an operator (in the function given to ForEach,
+//     or in the body of a range loop over Seq2) is the sink's: ForEach
+//     returns it as a [*future.PanicError], and a range loop's body panics
+//     on as in any loop.
+//   - runtime.Goexit (t.FailNow in a test helper) in any of those functions
+//     is never silent. In a goroutine an operator owns it fails the stream
+//     with [future.ErrGoexit]; in the goroutine that runs the stream that
+//     goroutine exits, as Goexit says, and what the stream settles on its
+//     way out ([Stream.ToChannel]'s done, [Stream.First]'s and
+//     [Stream.Last]'s task) settles with [future.ErrGoexit].
 //
 // Streams from package lo's channels fit [FromChannel]: lo.Async's channel
 // of one value works as is; see FromChannel for channels whose sender cannot

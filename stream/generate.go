@@ -20,8 +20,8 @@ func Generate[T any](next func(ctx context.Context) (T, error)) Stream[T] {
 		var st stage
 		defer st.recover(&err)
 		for {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				return ctxErr(ctx)
 			}
 			v, err := next(ctx)
 			if err == ErrStop {
@@ -56,7 +56,7 @@ func Ticker(d time.Duration) Stream[time.Time] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctx.Err()
+				return ctxErr(ctx)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import "context"
 // function call per value and allocates nothing per value. A panic in f fails
 // the stream with a [*future.PanicError]. Map panics if f is nil.
 func Map[T, R any](s Stream[T], f func(T) R) Stream[R] {
+	mustStream(s, "Map")
 	if f == nil {
 		panic("stream: Map with a nil function")
 	}
@@ -30,6 +31,7 @@ func Map[T, R any](s Stream[T], f func(T) R) Stream[R] {
 // [*future.PanicError]. For inner streams that should run concurrently, use
 // [Merge]. FlatMap panics if f is nil.
 func FlatMap[T, R any](s Stream[T], f func(T) Stream[R]) Stream[R] {
+	mustStream(s, "FlatMap")
 	if f == nil {
 		panic("stream: FlatMap with a nil function")
 	}

@@ -18,9 +18,7 @@ import (
 func Merge[T any](ss ...Stream[T]) Stream[T] {
 	ss = append([]Stream[T](nil), ss...)
 	for _, s := range ss {
-		if s == nil {
-			panic("stream: Merge with a nil stream")
-		}
+		mustStream(s, "Merge")
 	}
 	switch len(ss) {
 	case 0:
@@ -41,7 +39,7 @@ func Merge[T any](ss ...Stream[T]) Stream[T] {
 						close(ch) // the last sender closes
 					}
 				}()
-				return stopped(s(ctx, func(v T) error { return send(ctx, ch, v) }))
+				return sendAll(ctx, s, ch)
 			})
 		}
 		return consume(ctx, g, ch, yield)

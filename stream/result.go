@@ -15,6 +15,9 @@ func FromResult[T any](r future.Result[T]) Stream[T] {
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		v, err := r.Await(ctx)
+		if err != nil && ctx.Err() != nil && !r.IsDone() {
+			return ctxErr(ctx)
+		}
 		if err != nil {
 			return err
 		}
@@ -33,6 +36,7 @@ func FromResult[T any](r future.Result[T]) Stream[T] {
 // Cancel is called (the task then fails with the cancel cause's error, as
 // [future.GoContext] describes). Wait for the task to know it has exited.
 func (s Stream[T]) First(ctx context.Context) *future.Task[T] {
+	mustStream(s, "First")
 	return future.GoContext(ctx, goSpawner{}, func(ctx context.Context) (T, error) {
 		var first T
 		found := false
@@ -49,6 +53,7 @@ func (s Stream[T]) First(ctx context.Context) *future.Task[T] {
 // error; otherwise it behaves as [Stream.First] does. On an infinite stream
 // the task settles only when ctx ends or the task is cancelled.
 func (s Stream[T]) Last(ctx context.Context) *future.Task[T] {
+	mustStream(s, "Last")
 	return future.GoContext(ctx, goSpawner{}, func(ctx context.Context) (T, error) {
 		var last T
 		found := false

@@ -7,6 +7,7 @@ import "context"
 // again from init. A panic in f fails the stream with a [*future.PanicError].
 // To keep only the final value, use [Reduce]. Scan panics if f is nil.
 func Scan[T, A any](s Stream[T], init A, f func(A, T) A) Stream[A] {
+	mustStream(s, "Scan")
 	if f == nil {
 		panic("stream: Scan with a nil function")
 	}

@@ -20,8 +20,8 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 		cancellable := ctx.Done() != nil // else ctx.Err() is always nil
 		for v := range seq {
 			if cancellable {
-				if err := ctx.Err(); err != nil {
-					return err
+				if ctx.Err() != nil {
+					return ctxErr(ctx)
 				}
 			}
 			if err = yieldDown(&st, yield, v); err != nil {
@@ -48,6 +48,7 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 // started before the loop goes on. A panic in the loop body is not recovered:
 // it goes on as in any loop. The iterator runs s each time it is ranged over.
 func (s Stream[T]) Seq2(ctx context.Context) iter.Seq2[T, error] {
+	mustStream(s, "Seq2")
 	return func(yield func(T, error) bool) {
 		var st stage
 		broke := false

@@ -132,14 +132,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return nil
 	})
 	stopProgress()
-	return report(ctx, err, sum, &p, stdout, stderr)
+	return report(err, sum, &p, stdout, stderr)
 }
 
 // report prints the summary and turns the pipeline's error into an exit status.
-func report(ctx context.Context, err error, sum *summary, p *progress, stdout, stderr io.Writer) int {
-	if err != nil && ctx.Err() != nil {
-		err = context.Cause(ctx) // why the context ended says more than "context canceled"
-	}
+func report(err error, sum *summary, p *progress, stdout, stderr io.Writer) int {
 	sum.print(stdout, p, err != nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "pipeline: stopped:", err)

@@ -94,7 +94,7 @@ func TestStopped(t *testing.T) {
 		args      []string
 		wantErr   string
 	}{
-		{"timeout", false, []string{"-timeout", "50ms"}, "pipeline: stopped: timeout of 50ms reached\n"},
+		{"timeout", false, []string{"-timeout", "50ms"}, "pipeline: stopped: context deadline exceeded: timeout of 50ms reached\n"},
 		{"cancelled", true, nil, "pipeline: stopped: context canceled\n"},
 	}
 	for _, tt := range tests {
