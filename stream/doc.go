@@ -26,19 +26,35 @@
 //     and the combinations [Merge] (concurrent), [Concat] and [Zip].
 //   - Operators that keep the element type are methods, so they chain:
 //     [Stream.Filter], [Stream.Take], [Stream.TakeWhile], [Stream.Skip],
-//     [Stream.Buffer].
+//     [Stream.Tap] (side effects), [Stream.Buffer], and for errors
+//     [Stream.Catch] (a fallback stream) and [Stream.Retry] (again, after
+//     a [Backoff]).
 //   - Operators that change it are functions, because Go methods cannot
-//     have type parameters: [Map], [FlatMap], [Scan], [Batch], [BatchTime],
-//     [ParallelMap], [Zip]; so is [Distinct], which needs a comparable T.
-//   - Sinks run the stream and take ctx: [Stream.Seq2] for a range loop,
-//     [Stream.Collect], [Stream.ForEach], [Reduce], [Stream.ToChannel], and
-//     [Stream.First] and [Stream.Last], which return a [future.Result] so
-//     that a stream's value composes with package ops.
+//     have type parameters: [Map], [MapErr] (a map that can fail),
+//     [FilterMap] (a map that drops values), [FlatMap], [Scan], [Batch] and
+//     [BatchTime] (tumbling windows), [Window] (sliding ones), [ParallelMap],
+//     [Zip]; so is [Distinct], which needs a comparable T.
+//   - Sinks run the stream and take ctx: [Stream.All] and [Stream.Seq2] for
+//     a range loop, [Stream.Collect], [Stream.ForEach], [Reduce],
+//     [Stream.ToChannel], and [Stream.First] and [Stream.Last], which return
+//     a [future.Result] so that a stream's value composes with package ops.
+//
+// Map takes a func(T) R and MapErr a func(T) (R, error), the shape of
+// ops.Map's function: most stages cannot fail, and a plain function keeps
+// them plain, while one that can fails the stream with its error. Of the
+// range forms, All keeps the error out of the loop and makes the caller take
+// it (an unused error function does not compile), while Seq2 gives it as the
+// last pair, where a loop that ignores it takes a failure for a zero value:
+// prefer All.
 //
 // Each operator exists once, in one of the two forms, and they mix:
 //
 //	evens := s.Filter(isEven).Take(10)
-//	for v, err := range stream.Map(evens, square).Seq2(ctx) {
+//	values, errf := stream.Map(evens, square).All(ctx)
+//	for v := range values {
+//		...
+//	}
+//	if err := errf(); err != nil {
 //		...
 //	}
 //

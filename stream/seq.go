@@ -47,6 +47,10 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 // [ErrStop], yields no error. A break stops the stream and every goroutine it
 // started before the loop goes on. A panic in the loop body is not recovered:
 // it goes on as in any loop. The iterator runs s each time it is ranged over.
+//
+// A loop that ignores the error (for v := range s.Seq2(ctx)) compiles and
+// takes a failure for a zero value; [Stream.All] keeps the error out of the
+// loop, where it cannot be dropped unseen.
 func (s Stream[T]) Seq2(ctx context.Context) iter.Seq2[T, error] {
 	mustStream(s, "Seq2")
 	return func(yield func(T, error) bool) {
