@@ -42,6 +42,13 @@ type Backoff struct {
 	// Jitter, from 0 to 1, is the fraction of each wait drawn at random.
 	Jitter float64
 
+	// ResetOnValue starts the count of retries and the waits again after a
+	// run that passed on a value: for a long-lived source that resumes
+	// where it stopped (a feed, a subscription) and may fail many times
+	// over its life, each failure after progress is a first one. Without
+	// it, Retries bounds the retries of the whole stream.
+	ResetOnValue bool
+
 	// Retryable reports whether an error is worth a retry; nil retries
 	// every error. It is never asked about ctx's end, a panic or
 	// runtime.Goexit: those are never retried.

@@ -8,7 +8,8 @@ import (
 // Retry returns a stream that runs s and, when s fails with an error that b
 // allows a retry of, waits as b says and runs s again, up to b.Retries
 // times; once retries are exhausted, or for an error b does not retry, the
-// stream fails with s's last error, unchanged. Each run starts s afresh, so a
+// stream fails with s's last error, unchanged (with b.ResetOnValue, a run
+// that passed on a value starts the count again). Each run starts s afresh, so a
 // source that replays from its start passes its first values on again (as
 // RxJS's retry does): retry a source that resumes where it stopped, or one
 // whose values can be seen twice.
@@ -25,14 +26,19 @@ func (s Stream[T]) Retry(b Backoff) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) (err error) {
 		var st stage
 		defer st.recover(&err)
-		down := false
+		down, passed := false, false
 		pass := func(v T) error {
+			passed = true
 			err := yieldDown(&st, yield, v)
 			down = err != nil
 			return err
 		}
 		for k := 1; ; k++ {
+			passed = false
 			err = s(ctx, pass)
+			if passed && b.ResetOnValue {
+				k = 1
+			}
 			if err == nil || down || !recoverable(ctx, err) || !b.retries(k, err) {
 				return err
 			}

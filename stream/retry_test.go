@@ -107,3 +107,41 @@ func TestRetryCancelDuringWait(t *testing.T) {
 		}
 	})
 }
+
+// TestRetryResetOnValue: a run that passed on a value starts the count and
+// the waits again, so a resuming source that fails after progress goes on.
+func TestRetryResetOnValue(t *testing.T) {
+	for _, reset := range []bool{false, true} {
+		synctest.Test(t, func(t *testing.T) {
+			start := time.Now()
+			next := 0
+			var at []time.Duration
+			// A feed that resumes at next and drops after each value, five times.
+			feed := stream.Stream[int](func(ctx context.Context, yield func(int) error) error {
+				at = append(at, time.Since(start))
+				for ; next < 8; next++ {
+					if err := yield(next); err != nil {
+						return err
+					}
+					if next < 5 {
+						next++
+						return errBoom
+					}
+				}
+				return nil
+			})
+			b := stream.Backoff{Retries: 1, Delay: time.Second, Multiplier: 2, ResetOnValue: reset}
+			got, err := feed.Retry(b).Collect(t.Context())
+			want, wantErr, wantAt := []int{0, 1, 2, 3, 4, 5, 6, 7}, error(nil), []time.Duration{0, 1, 2, 3, 4, 5}
+			if !reset {
+				want, wantErr, wantAt = []int{0, 1}, errBoom, []time.Duration{0, 1}
+			}
+			for i := range wantAt {
+				wantAt[i] *= time.Second
+			}
+			if !slices.Equal(got, want) || err != wantErr || !slices.Equal(at, wantAt) {
+				t.Errorf("reset %v: got %v, %v, runs at %v; want %v, %v, runs at %v", reset, got, err, at, want, wantErr, wantAt)
+			}
+		})
+	}
+}
