@@ -11,8 +11,8 @@ import (
 // receiver. A slice grows with the values it holds (from room for
 // min(n, 64)), so n is a limit, not an allocation: Batch(s, 1e9) of a short
 // stream costs what the stream holds. If s fails, the values of the
-// unfinished slice are dropped and the error is returned. Batch panics if
-// n < 1.
+// unfinished slice are dropped and the error is returned. Batch panics if s
+// is nil or n < 1.
 func Batch[T any](s Stream[T], n int) Stream[[]T] {
 	mustStream(s, "Batch")
 	if n < 1 {
@@ -48,8 +48,8 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 // run and stops and joins before the stream returns, on every path. The
 // timer runs from the first value of each slice, so an idle source produces
 // no slices and no wake-ups. If s fails or ctx ends, the unfinished slice is
-// dropped and the error (or ctx.Err()) returned; a panic in s becomes a
-// [*future.PanicError]. BatchTime panics if n < 1 or d <= 0.
+// dropped and the error (or ctx's) returned. BatchTime panics if s is nil,
+// n < 1 or d <= 0.
 func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 	mustStream(s, "BatchTime")
 	if n < 1 {

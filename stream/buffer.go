@@ -12,8 +12,8 @@ import "context"
 // The goroutine is started when the stream is run, and stopped and joined
 // before the stream returns, on every path: when s ends, when the consumer
 // stops, or when ctx ends (then promptly, dropping buffered values). Values
-// produced before an error of s are delivered before the error. A panic in s
-// becomes a [*future.PanicError]. Buffer panics if n < 1; a Buffer of about
+// produced before an error of s are delivered before the error. Buffer
+// panics if s is nil or n < 1; a Buffer of about
 // the number of values one step of the consumer takes is usually enough.
 func (s Stream[T]) Buffer(n int) Stream[T] {
 	mustStream(s, "Buffer")

@@ -243,3 +243,42 @@ func TestZipEndsWhenEitherEnds(t *testing.T) {
 		t.Errorf("bs fails: got %v, want %v", err, errBoom)
 	}
 }
+
+// TestSinkCancelCause: every sink reports a ctx that ended with a cause by
+// an error that matches both ctx.Err() and the cause.
+func TestSinkCancelCause(t *testing.T) {
+	ctx, cancel := context.WithCancelCause(t.Context())
+	cancel(errCause)
+	s := naturals()
+	sinks := map[string]func() error{
+		"Collect": func() error { _, err := s.Collect(ctx); return err },
+		"ForEach": func() error { return s.ForEach(ctx, func(int) error { return nil }) },
+		"Reduce":  func() error { _, err := stream.Reduce(ctx, s, 0, func(a, v int) int { return a }); return err },
+		"First":   func() error { _, err := s.First(ctx).Await(t.Context()); return err },
+		"Last":    func() error { _, err := s.Last(ctx).Await(t.Context()); return err },
+		"ToChannel": func() error {
+			return drainErr(ctx, s)
+		},
+		"All": func() error {
+			values, errf := s.All(ctx)
+			for range values {
+			}
+			return errf()
+		},
+		"Seq2": func() error {
+			for _, err := range s.Seq2(ctx) {
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}
+	for name, run := range sinks {
+		t.Run(name, func(t *testing.T) {
+			if err := run(); !errors.Is(err, context.Canceled) || !errors.Is(err, errCause) {
+				t.Errorf("got %v, want an error matching %v and %v", err, context.Canceled, errCause)
+			}
+		})
+	}
+}

@@ -4,8 +4,8 @@ import "context"
 
 // Filter returns a stream of the values of s for which keep returns true, in
 // order. keep runs in the goroutine that runs the stream; the stage costs a
-// function call per value and allocates nothing. A panic in keep fails the
-// stream with a [*future.PanicError]. Filter panics if keep is nil.
+// function call per value and allocates nothing. Filter panics if s or keep
+// is nil.
 func (s Stream[T]) Filter(keep func(T) bool) Stream[T] {
 	mustStream(s, "Filter")
 	if keep == nil {

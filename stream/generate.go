@@ -10,8 +10,8 @@ import (
 // at a time (a message from a connection, a line from a reader). The stream
 // ends normally when next returns [ErrStop], fails with any other error of
 // next, and returns ctx.Err() once ctx has ended (checked before each call;
-// next is given ctx so that it can return from a blocking wait). A panic in
-// next becomes a [*future.PanicError]. Generate panics if next is nil.
+// next is given ctx so that it can return from a blocking wait). Generate
+// panics if next is nil.
 func Generate[T any](next func(ctx context.Context) (T, error)) Stream[T] {
 	if next == nil {
 		panic("stream: Generate with a nil function")

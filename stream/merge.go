@@ -12,8 +12,8 @@ import (
 //
 // The first error, of any stream or of yield, stops all of them; so do ctx
 // ending and a stop from downstream. Whatever the reason, Merge has stopped
-// and joined every goroutine it started before it returns. A panic in one of
-// ss becomes a [*future.PanicError]. Merge of no streams is empty; Merge of
+// and joined every goroutine it started before it returns. Merge of no
+// streams is empty; Merge of
 // one stream is that stream, run without a goroutine.
 func Merge[T any](ss ...Stream[T]) Stream[T] {
 	ss = append([]Stream[T](nil), ss...)

@@ -28,18 +28,16 @@ const (
 // s fails the stream and cancels the ctx passed to f; results not yet passed
 // on are dropped. The stream also ends when ctx ends or downstream stops. On
 // every path the goroutines are stopped and joined before the stream returns.
-// A panic in f or s becomes a [*future.PanicError], and runtime.Goexit in
-// them the error [future.ErrGoexit].
 //
 // A large n costs up front, on every run and whatever the data: n goroutines
-// (a few KB of stack each) and channels of max(2n, 256) slots (in InputOrder
-// the slots hold pointers; in CompletionOrder values of R). n = 10,000 is
-// 10,000 goroutines and 20,000 slots before the first value.
+// (a few KB of stack each) and two channels, of max(n, 128) and max(2n, 256)
+// slots (pointers in InputOrder; values of T and of R in CompletionOrder):
+// n = 10,000 is 10,000 goroutines and 30,000 slots before the first value.
+// ParallelMap panics if s or f is nil, n < 1 or order is not one of the
+// constants.
 //
 // Each value costs two channel hops between goroutines (a few hundred
 // nanoseconds), so f should do real work, not a few instructions.
-// ParallelMap panics if n < 1, if order is not one of the constants, or if f
-// is nil.
 func ParallelMap[T, R any](s Stream[T], n int, order Order, f func(context.Context, T) (R, error)) Stream[R] {
 	switch {
 	case n < 1:

@@ -17,9 +17,8 @@ import (
 // Only s's own errors are retried: an error from downstream, ctx's end, a
 // panic ([*future.PanicError]) and [future.ErrGoexit] end the stream at once.
 // The waits run on a timer in the goroutine that runs the stream, and end
-// early, with ctx's error, when ctx ends; Retry starts no goroutine. A panic
-// in b.Retryable fails the stream with a [*future.PanicError]. Retry panics
-// if s is nil or b is not a valid policy (see [Backoff]).
+// early, with ctx's error, when ctx ends; Retry starts no goroutine. Retry
+// panics if s is nil or b is not a valid policy (see [Backoff]).
 func (s Stream[T]) Retry(b Backoff) Stream[T] {
 	mustStream(s, "Retry")
 	b.check("Retry")

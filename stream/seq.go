@@ -8,8 +8,7 @@ import (
 // FromSeq returns a stream of the values of seq, in order. Running the
 // stream ranges over seq in the calling goroutine; stopping the stream
 // (an error from yield, or ctx ending, checked before each value) stops the
-// range, as a break would. A panic in seq becomes a [*future.PanicError]
-// error of the stream. FromSeq panics if seq is nil.
+// range, as a break would. FromSeq panics if seq is nil.
 func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 	if seq == nil {
 		panic("stream: FromSeq with a nil sequence")

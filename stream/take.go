@@ -29,8 +29,7 @@ func (s Stream[T]) Take(n int) Stream[T] {
 
 // TakeWhile returns a stream of the values of s up to, not including, the
 // first one for which keep returns false; there it stops s and returns nil.
-// A panic in keep fails the stream with a [*future.PanicError]. TakeWhile
-// panics if keep is nil.
+// TakeWhile panics if s or keep is nil.
 func (s Stream[T]) TakeWhile(keep func(T) bool) Stream[T] {
 	mustStream(s, "TakeWhile")
 	if keep == nil {

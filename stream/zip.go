@@ -16,8 +16,8 @@ import (
 // an unbuffered channel; Zip stops and joins it before it returns, on every
 // path. When bs ends, as's context is cancelled, so that an as waiting for an
 // event stops waiting. Each pair costs a channel hop between the goroutines.
-// An error of either stream fails the zipped one; a panic in f, as or bs
-// becomes a [*future.PanicError]. Zip panics if as, bs or f is nil.
+// An error of either stream fails the zipped one. Zip panics if as, bs or f
+// is nil.
 func Zip[A, B, R any](as Stream[A], bs Stream[B], f func(A, B) R) Stream[R] {
 	mustStream(as, "Zip")
 	mustStream(bs, "Zip")
