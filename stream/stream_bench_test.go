@@ -220,3 +220,43 @@ func BenchmarkWindowLoop(b *testing.B) {
 		sink = total
 	}
 }
+
+const zipItems = 100_000
+
+// BenchmarkZip zips two slices of 100,000 ints: bs runs in Zip's goroutine,
+// one channel hop per pair. BenchmarkZipChannel is the hand-written version:
+// a goroutine sending bs on an unbuffered channel, read in step with as.
+func BenchmarkZip(b *testing.B) {
+	ctx := context.Background()
+	xs := ints[:zipItems]
+	s := stream.Zip(stream.FromSlice(xs), stream.FromSlice(xs), func(a, b int) int { return a + b })
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+func BenchmarkZipChannel(b *testing.B) {
+	xs := ints[:zipItems]
+	b.ReportAllocs()
+	for b.Loop() {
+		ch := make(chan int)
+		go func() {
+			defer close(ch)
+			for _, v := range xs {
+				ch <- v
+			}
+		}()
+		total := 0
+		for _, a := range xs {
+			b, ok := <-ch
+			if !ok {
+				break
+			}
+			total += a + b
+		}
+		sink = total
+	}
+}
