@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // Batch returns a stream of slices of up to n consecutive values of s. Every
@@ -97,7 +99,7 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxErr(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

@@ -1,6 +1,10 @@
 package stream
 
-import "context"
+import (
+	"context"
+
+	"github.com/goresult/goresult/internal/ctxerr"
+)
 
 // Concat returns a stream of the values of each of ss in turn: each runs to
 // its end, in the calling goroutine, before the next starts. The first error
@@ -14,7 +18,7 @@ func Concat[T any](ss ...Stream[T]) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
 		for _, s := range ss {
 			if ctx.Err() != nil {
-				return ctxErr(ctx)
+				return ctxerr.Of(ctx)
 			}
 			if err := s(ctx, yield); err != nil {
 				return err

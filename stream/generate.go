@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // Generate returns a stream of the values next returns, called again and
@@ -21,7 +23,7 @@ func Generate[T any](next func(ctx context.Context) (T, error)) Stream[T] {
 		defer st.recover(&err)
 		for {
 			if ctx.Err() != nil {
-				return ctxErr(ctx)
+				return ctxerr.Of(ctx)
 			}
 			v, err := next(ctx)
 			if err == ErrStop {
@@ -56,7 +58,7 @@ func Ticker(d time.Duration) Stream[time.Time] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxErr(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

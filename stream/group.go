@@ -2,10 +2,10 @@ package stream
 
 import (
 	"context"
-	"fmt"
 	"sync"
 
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // This file holds the concurrency helpers of the asynchronous operators
@@ -88,7 +88,7 @@ func (g *group) result() error {
 // the parent ended, otherwise the first error of a goroutine.
 func (g *group) end(ctx context.Context) error {
 	if ctx.Err() != nil {
-		return ctxErr(ctx)
+		return ctxerr.Of(ctx)
 	}
 	return g.result()
 }
@@ -116,12 +116,12 @@ func send[T any](ctx context.Context, ch chan<- T, v T) error {
 	case ch <- v:
 		return nil
 	case <-ctx.Done():
-		return ctxErr(ctx)
+		return ctxerr.Of(ctx)
 	}
 }
 
 // receive calls do with each value received from in until in is closed (nil),
-// do fails (its error), or ctx ends (ctxErr). It is FromChannel's loop and a
+// do fails (its error), or ctx ends (ctx's error, with its cause). It is FromChannel's loop and a
 // ParallelMap worker's.
 func receive[T any](ctx context.Context, in <-chan T, do func(T) error) error {
 	for {
@@ -134,7 +134,7 @@ func receive[T any](ctx context.Context, in <-chan T, do func(T) error) error {
 				return err
 			}
 		case <-ctx.Done():
-			return ctxErr(ctx)
+			return ctxerr.Of(ctx)
 		}
 	}
 }
@@ -155,16 +155,4 @@ func consume[T any](ctx context.Context, g *group, ch <-chan T, yield func(T) er
 			return g.end(ctx)
 		}
 	}
-}
-
-// ctxErr returns the error of an ended ctx: ctx.Err(), wrapped together with
-// context.Cause(ctx) when that is another error, so that errors.Is matches
-// both. Streams call it only once ctx has ended, so it costs nothing per
-// value.
-func ctxErr(ctx context.Context) error {
-	err := ctx.Err()
-	if cause := context.Cause(ctx); cause != nil && cause != err {
-		return fmt.Errorf("%w: %w", err, cause)
-	}
-	return err
 }

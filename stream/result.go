@@ -4,19 +4,22 @@ import (
 	"context"
 
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
+	"github.com/goresult/goresult/internal/nilcheck"
 )
 
 // FromResult returns a stream of the one value of r: running it waits for r
 // to settle (or ctx to end, then it returns ctx.Err()), then passes on r's
-// value, or fails with r's error. FromResult panics if r is nil.
+// value, or fails with r's error. FromResult panics if r is nil or a nil
+// pointer (a typed nil).
 func FromResult[T any](r future.Result[T]) Stream[T] {
-	if r == nil {
+	if nilcheck.Is(r) {
 		panic("stream: FromResult with a nil result")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		v, err := r.Await(ctx)
 		if err != nil && ctx.Err() != nil && !r.IsDone() {
-			return ctxErr(ctx)
+			return ctxerr.Of(ctx) // a foreign result's Await may drop the cause
 		}
 		if err != nil {
 			return err

@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // Retry returns a stream that runs s and, when s fails with an error that b
@@ -48,11 +50,11 @@ func (s Stream[T]) Retry(b Backoff) Stream[T] {
 	}
 }
 
-// sleep waits for d, or until ctx ends (then it returns ctxErr).
+// sleep waits for d, or until ctx ends (then it returns ctx's error, with its cause).
 func sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		if ctx.Err() != nil {
-			return ctxErr(ctx)
+			return ctxerr.Of(ctx)
 		}
 		return nil
 	}
@@ -62,6 +64,6 @@ func sleep(ctx context.Context, d time.Duration) error {
 	case <-t.C:
 		return nil
 	case <-ctx.Done():
-		return ctxErr(ctx)
+		return ctxerr.Of(ctx)
 	}
 }

@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"iter"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // FromSeq returns a stream of the values of seq, in order. Running the
@@ -20,7 +22,7 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 		for v := range seq {
 			if cancellable {
 				if ctx.Err() != nil {
-					return ctxErr(ctx)
+					return ctxerr.Of(ctx)
 				}
 			}
 			if err = yieldDown(&st, yield, v); err != nil {
