@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -105,6 +106,16 @@ func TestRetryNotRetried(t *testing.T) {
 	r = ops.Retry(t.Context(), &g, b, func(context.Context) (int, error) { calls++; return 0, errReason })
 	if _, err := r.Await(t.Context()); err != errReason || calls != 1 {
 		t.Errorf("not retryable: got %v after %d calls, want %v after 1", err, calls, errReason)
+	}
+	_ = g.Wait()
+	calls = 0
+	r = ops.Retry(t.Context(), &g, stream.Backoff{Retries: 3}, func(context.Context) (int, error) {
+		calls++
+		runtime.Goexit()
+		return 0, nil
+	})
+	if _, err := r.Await(t.Context()); !errors.Is(err, future.ErrGoexit) || calls != 1 {
+		t.Errorf("Goexit: got %v after %d calls, want %v after 1", err, calls, future.ErrGoexit)
 	}
 	_ = g.Wait()
 }

@@ -83,6 +83,7 @@ func TestGoexitInOwnedGoroutine(t *testing.T) {
 	tests := map[string]stream.Stream[int]{
 		"Buffer":                      stream.Stream[int](goexiting).Buffer(2),
 		"Buffer/FromSeq":              stream.FromSeq(seq).Buffer(1),
+		"Buffer/Generate":             goexitingGenerate().Buffer(1),
 		"Merge":                       stream.Merge(goexiting, upTo(3)),
 		"BatchTime":                   stream.Map(stream.BatchTime(goexiting, 2, time.Hour), sum),
 		"ParallelMap/InputOrder":      stream.ParallelMap(upTo(10), 2, stream.InputOrder, goexitAt3),
@@ -95,6 +96,44 @@ func TestGoexitInOwnedGoroutine(t *testing.T) {
 				t.Errorf("got %v, want %v", err, future.ErrGoexit)
 			}
 		})
+	}
+}
+
+// goexitingGenerate is a Generate source whose next calls runtime.Goexit
+// on its third call.
+func goexitingGenerate() stream.Stream[int] {
+	n := 0
+	return stream.Generate(func(context.Context) (int, error) {
+		if n++; n == 3 {
+			runtime.Goexit()
+		}
+		return n, nil
+	})
+}
+
+// TestGoexitSettles: a Goexit in a source run by ToChannel, First or Last
+// settles what they hand back.
+func TestGoexitSettles(t *testing.T) {
+	for name, s := range map[string]func() stream.Stream[int]{
+		"Generate": goexitingGenerate,
+		"FromSeq": func() stream.Stream[int] {
+			return stream.FromSeq(func(yield func(int) bool) {
+				yield(1)
+				runtime.Goexit()
+			})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := drainErr(t.Context(), s()); !errors.Is(err, future.ErrGoexit) {
+				t.Errorf("ToChannel: got %v, want %v", err, future.ErrGoexit)
+			}
+			if _, err := s().Last(t.Context()).Await(t.Context()); !errors.Is(err, future.ErrGoexit) {
+				t.Errorf("Last: got %v, want %v", err, future.ErrGoexit)
+			}
+		})
+	}
+	if _, err := stream.Stream[int](goexiting).Skip(5).First(t.Context()).Await(t.Context()); !errors.Is(err, future.ErrGoexit) {
+		t.Errorf("First: got %v, want %v", err, future.ErrGoexit)
 	}
 }
 
