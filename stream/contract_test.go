@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/goresult/goresult/future"
@@ -320,4 +321,17 @@ func TestSinkCancelCause(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestZipDeadline: a deadline that ends while as waits ends Zip with an
+// error matching context.DeadlineExceeded and the deadline's cause.
+func TestZipDeadline(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithTimeoutCause(t.Context(), time.Second, errCause)
+		defer cancel()
+		_, err := stream.Zip(events(1), upTo(5), func(a, b int) int { return a + b }).Collect(ctx)
+		if !errors.Is(err, context.DeadlineExceeded) || !errors.Is(err, errCause) {
+			t.Errorf("got %v, want an error matching %v and %v", err, context.DeadlineExceeded, errCause)
+		}
+	})
 }

@@ -44,7 +44,7 @@ func Zip[A, B, R any](as Stream[A], bs Stream[B], f func(A, B) R) Stream[R] {
 			}
 			return yieldDown(&st, yield, f(a, b))
 		})
-		if !bsEnded && !(errors.Is(err, context.Canceled) && g.ctx.Err() != nil) {
+		if !bsEnded && !(g.ctx.Err() != nil && errors.Is(err, g.ctx.Err())) {
 			return err // as ended, failed, or downstream stopped it
 		}
 		// as stopped because bs ended or the group's context did.
