@@ -40,6 +40,9 @@ type Backoff struct {
 	MaxDelay time.Duration
 
 	// Jitter, from 0 to 1, is the fraction of each wait drawn at random.
+	// With 1 a wait may come close to zero, though its mean is half the
+	// delay, so a policy with RetryForever still waits Delay/2 a retry on
+	// average.
 	Jitter float64
 
 	// ResetOnValue starts the count of retries and the waits again after a

@@ -46,6 +46,12 @@ func (s Stream[T]) Catch(f func(err error) Stream[T]) Stream[T] {
 // recoverable reports whether a stream's own error may be caught or retried:
 // not ctx's end, a panic, Goexit or a stop.
 func recoverable(ctx context.Context, err error) bool {
+	return ctx.Err() == nil && err != ErrStop && !isFatal(err)
+}
+
+// isFatal reports whether err is a panic ([*future.PanicError]) or
+// [future.ErrGoexit]: an error that no operator may drop or replace.
+func isFatal(err error) bool {
 	var pe *future.PanicError
-	return ctx.Err() == nil && err != ErrStop && !errors.Is(err, future.ErrGoexit) && !errors.As(err, &pe)
+	return errors.Is(err, future.ErrGoexit) || errors.As(err, &pe)
 }

@@ -277,6 +277,15 @@ func TestZipEndsWhenEitherEnds(t *testing.T) {
 			}
 		})
 	}
+	// An as that answers its stop with an error of its own (as an RPC
+	// client may) does not fail a zip that bs has ended.
+	rpc := stream.Stream[int](func(ctx context.Context, yield func(int) error) error {
+		<-ctx.Done()
+		return errOther
+	})
+	if got, err := stream.Zip(rpc, stream.FromSlice[int](nil), add).Collect(t.Context()); err != nil || len(got) != 0 {
+		t.Errorf("as fails once stopped: got %v, %v; want [], nil", got, err)
+	}
 	// bs failing while as waits fails the zip.
 	_, err := stream.Zip(events(3), failing(errBoom), add).Collect(t.Context())
 	if err != errBoom {

@@ -20,7 +20,7 @@ type step struct {
 // stepFor decodes an operator and its parameter k (0..255).
 func stepFor(op, k byte) step {
 	n := int(k % 8)
-	switch op % 17 {
+	switch op % 18 {
 	case 0:
 		add := func(v int) int { return v + n }
 		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.Map(s, add) },
@@ -98,6 +98,21 @@ func stepFor(op, k byte) step {
 				return stream.FromSlice([]int{n})
 			})
 		}, func(xs []int) []int { return append(slices.Clone(xs), n) }}
+	case 17:
+		// Zip with the ids 0..n*4: as long as the shorter of the two.
+		ids := make([]int, n*4)
+		for i := range ids {
+			ids[i] = i
+		}
+		add := func(a, b int) int { return a + b }
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.Zip(s, stream.FromSlice(ids), add) },
+			func(xs []int) []int {
+				out := make([]int, min(len(xs), len(ids)))
+				for i := range out {
+					out[i] = add(xs[i], ids[i])
+				}
+				return out
+			}}
 	default:
 		double := func(_ context.Context, v int) (int, error) { return 2 * v, nil }
 		return step{func(s stream.Stream[int]) stream.Stream[int] {
@@ -116,6 +131,7 @@ func FuzzChain(f *testing.F) {
 	f.Add([]byte{3, 3, 3}, []byte{8, 2, 5, 0, 2, 1})
 	f.Add([]byte{1, 2, 3, 4, 5, 6, 7}, []byte{11, 1, 12, 0, 13, 0, 14, 9, 15, 0, 16, 5})
 	f.Add([]byte{4, 1, 4, 1}, []byte{14, 2, 16, 3, 14, 24, 2, 3})
+	f.Add([]byte{9, 9, 9, 9, 9, 9, 9, 9, 9}, []byte{17, 1, 0, 3, 17, 7})
 	f.Fuzz(func(t *testing.T, input, ops []byte) {
 		if len(ops) > 20 {
 			ops = ops[:20]

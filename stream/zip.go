@@ -1,9 +1,6 @@
 package stream
 
-import (
-	"context"
-	"errors"
-)
+import "context"
 
 // Zip returns a stream of f(a, b) for the pairs of values of as and bs taken
 // in step: the first of each, then the second of each, and so on. It ends
@@ -16,8 +13,10 @@ import (
 // an unbuffered channel; Zip stops and joins it before it returns, on every
 // path. When bs ends, as's context is cancelled, so that an as waiting for an
 // event stops waiting. Each pair costs a channel hop between the goroutines.
-// An error of either stream fails the zipped one. Zip panics if as, bs or f
-// is nil.
+// An error of either stream fails the zipped one. Once bs has ended, Zip ends
+// as bs did (normally, or with bs's error): what as returns after being
+// stopped is not news and is not reported, unless it is a panic. Zip panics
+// if as, bs or f is nil.
 func Zip[A, B, R any](as Stream[A], bs Stream[B], f func(A, B) R) Stream[R] {
 	mustStream(as, "Zip")
 	mustStream(bs, "Zip")
@@ -35,19 +34,22 @@ func Zip[A, B, R any](as Stream[A], bs Stream[B], f func(A, B) R) Stream[R] {
 			defer close(bch)
 			return sendAll(ctx, bs, bch)
 		})
-		bsEnded := false
+		bsEnded, down := false, false
 		err = as(g.ctx, func(a A) error {
 			b, ok := <-bch // bs's goroutine closes bch whenever it returns
 			if !ok {
 				bsEnded = true
 				return ErrStop
 			}
-			return yieldDown(&st, yield, f(a, b))
+			err := yieldDown(&st, yield, f(a, b))
+			down = err != nil
+			return err
 		})
-		if !bsEnded && !(g.ctx.Err() != nil && errors.Is(err, g.ctx.Err())) {
-			return err // as ended, failed, or downstream stopped it
+		if down || (!bsEnded && g.ctx.Err() == nil) || isFatal(err) {
+			return err // downstream stopped as, as ended on its own, or a panic
 		}
-		// as stopped because bs ended or the group's context did.
+		// bs has ended (its end cancels g.ctx), or ctx has: what as did after
+		// that is no news.
 		return g.end(ctx)
 	}
 }
