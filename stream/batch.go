@@ -79,7 +79,7 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := g.result(); err != nil || len(batch) == 0 {
+					if err := g.end(ctx); err != nil || len(batch) == 0 {
 						return err
 					}
 					return flush()

@@ -27,6 +27,6 @@ func (s Stream[T]) Buffer(n int) Stream[T] {
 		if err := receive(ctx, produce(g, s, n), yield); err != nil {
 			return err
 		}
-		return g.result()
+		return g.end(ctx)
 	}
 }

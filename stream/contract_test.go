@@ -344,3 +344,42 @@ func TestZipDeadline(t *testing.T) {
 		}
 	})
 }
+
+// TestCancelAnsweredWithOwnError: a source that answers ctx's end with an
+// error of its own (as an RPC client may) in a goroutine an operator owns
+// does not hide ctx's error and cause.
+func TestCancelAnsweredWithOwnError(t *testing.T) {
+	id := func(_ context.Context, v int) (int, error) { return v, nil }
+	ops := map[string]func(stream.Stream[int]) stream.Stream[int]{
+		"Buffer": func(s stream.Stream[int]) stream.Stream[int] { return s.Buffer(1) },
+		"Merge":  func(s stream.Stream[int]) stream.Stream[int] { return stream.Merge(s, upTo(2)) },
+		"BatchTime": func(s stream.Stream[int]) stream.Stream[int] {
+			return stream.Map(stream.BatchTime(s, 5, time.Hour), sum)
+		},
+		"ParallelMap/InputOrder": func(s stream.Stream[int]) stream.Stream[int] {
+			return stream.ParallelMap(s, 2, stream.InputOrder, id)
+		},
+		"ParallelMap/CompletionOrder": func(s stream.Stream[int]) stream.Stream[int] {
+			return stream.ParallelMap(s, 2, stream.CompletionOrder, id)
+		},
+	}
+	for name, op := range ops {
+		t.Run(name, func(t *testing.T) {
+			for range 20 { // the end races with the close of the channel
+				ctx, cancel := context.WithCancelCause(t.Context())
+				rpc := func(ctx context.Context, yield func(int) error) error {
+					if err := yield(1); err != nil {
+						return err
+					}
+					cancel(errCause)
+					<-ctx.Done()
+					return errOther
+				}
+				err := op(rpc).ForEach(ctx, func(int) error { return nil })
+				if !errors.Is(err, errCause) {
+					t.Fatalf("got %v, want an error matching %v", err, errCause)
+				}
+			}
+		})
+	}
+}

@@ -84,8 +84,10 @@ func (g *group) result() error {
 	return g.err
 }
 
-// end returns why the group's context ended: ctx's error (with its cause) if
-// the parent ended, otherwise the first error of a goroutine.
+// end returns how the group's goroutines ended, once they are ending on
+// their own: ctx's error (with its cause) if the parent ctx has ended, so
+// that a goroutine that answered the cancellation with an error of its own
+// does not hide why, otherwise the first error of a goroutine, or nil.
 func (g *group) end(ctx context.Context) error {
 	if ctx.Err() != nil {
 		return ctxerr.Of(ctx)
@@ -146,7 +148,7 @@ func consume[T any](ctx context.Context, g *group, ch <-chan T, yield func(T) er
 		select {
 		case v, ok := <-ch:
 			if !ok {
-				return g.result()
+				return g.end(ctx)
 			}
 			if err := yield(v); err != nil {
 				return err

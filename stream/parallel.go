@@ -133,7 +133,7 @@ func inInputOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f
 		select {
 		case sl, ok := <-queue:
 			if !ok {
-				return g.result()
+				return g.end(ctx)
 			}
 			select {
 			case <-sl.done:
