@@ -22,3 +22,21 @@ func TestSyncStagesAllocateNothingPerValue(t *testing.T) {
 		t.Errorf("got %v allocations per run over 10,000 values and %v over 10, want the same", large, small)
 	}
 }
+
+// TestNewStagesAllocateNothingPerValue does the same for MapErr, FilterMap,
+// Tap, Catch and Retry.
+func TestNewStagesAllocateNothingPerValue(t *testing.T) {
+	ctx := context.Background()
+	none := func(error) stream.Stream[int] { return nil }
+	allocs := func(n int) float64 {
+		s := stream.FilterMap(stream.MapErr(upTo(n), incErr), halfOdd).Tap(count).
+			Retry(stream.Backoff{Retries: 1}).Catch(none)
+		return testing.AllocsPerRun(20, func() {
+			_ = s.ForEach(ctx, func(int) error { return nil })
+		})
+	}
+	small, large := allocs(10), allocs(10_000)
+	if large != small {
+		t.Errorf("got %v allocations per run over 10,000 values and %v over 10, want the same", large, small)
+	}
+}

@@ -3,14 +3,20 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // Batch returns a stream of slices of up to n consecutive values of s. Every
 // slice but the last holds n values; the last holds what is left when s ends
 // and is not passed on if empty. Each slice is new and belongs to the
-// receiver. If s fails, the values of the unfinished slice are dropped and
-// the error is returned. Batch panics if n < 1.
+// receiver. A slice grows with the values it holds (from room for
+// min(n, 64)), so n is a limit, not an allocation: Batch(s, 1e9) of a short
+// stream costs what the stream holds. If s fails, the values of the
+// unfinished slice are dropped and the error is returned. Batch panics if s
+// is nil or n < 1.
 func Batch[T any](s Stream[T], n int) Stream[[]T] {
+	mustStream(s, "Batch")
 	if n < 1 {
 		panic("stream: Batch with a size below 1")
 	}
@@ -18,7 +24,7 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 		var batch []T
 		err := s(ctx, func(v T) error {
 			if batch == nil {
-				batch = make([]T, 0, n)
+				batch = make([]T, 0, firstCap(n))
 			}
 			if batch = append(batch, v); len(batch) < n {
 				return nil
@@ -37,15 +43,17 @@ func Batch[T any](s Stream[T], n int) Stream[[]T] {
 // BatchTime returns a stream of slices of up to n consecutive values of s,
 // like [Batch], except that a slice is also passed on, not full, once d has
 // passed since its first value arrived: a slow source still delivers its
-// values within about d. Slices are never empty.
+// values within about d. Slices are never empty, and grow with their values
+// as Batch's do.
 //
 // s runs in a goroutine of its own, which BatchTime starts when the stream is
 // run and stops and joins before the stream returns, on every path. The
 // timer runs from the first value of each slice, so an idle source produces
 // no slices and no wake-ups. If s fails or ctx ends, the unfinished slice is
-// dropped and the error (or ctx.Err()) returned; a panic in s becomes a
-// [*future.PanicError]. BatchTime panics if n < 1 or d <= 0.
+// dropped and the error (or ctx's) returned. BatchTime panics if s is nil,
+// n < 1 or d <= 0.
 func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
+	mustStream(s, "BatchTime")
 	if n < 1 {
 		panic("stream: BatchTime with a size below 1")
 	}
@@ -71,13 +79,13 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := g.result(); err != nil || len(batch) == 0 {
+					if err := g.end(ctx); err != nil || len(batch) == 0 {
 						return err
 					}
 					return flush()
 				}
 				if batch == nil {
-					batch = make([]T, 0, n)
+					batch = make([]T, 0, firstCap(n))
 					timer.Reset(d)
 					tick = timer.C
 				}
@@ -91,8 +99,13 @@ func BatchTime[T any](s Stream[T], n int, d time.Duration) Stream[[]T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctx.Err()
+				return ctxerr.Of(ctx)
 			}
 		}
 	}
 }
+
+// firstCap is the capacity a batch of up to n values starts with: enough for
+// small batches to never grow, small enough that a large n costs nothing
+// until values come.
+func firstCap(n int) int { return min(n, 64) }

@@ -12,10 +12,11 @@ import "context"
 // The goroutine is started when the stream is run, and stopped and joined
 // before the stream returns, on every path: when s ends, when the consumer
 // stops, or when ctx ends (then promptly, dropping buffered values). Values
-// produced before an error of s are delivered before the error. A panic in s
-// becomes a [*future.PanicError]. Buffer panics if n < 1; a Buffer of about
+// produced before an error of s are delivered before the error. Buffer
+// panics if s is nil or n < 1; a Buffer of about
 // the number of values one step of the consumer takes is usually enough.
 func (s Stream[T]) Buffer(n int) Stream[T] {
+	mustStream(s, "Buffer")
 	if n < 1 {
 		panic("stream: Buffer with a size below 1")
 	}
@@ -23,21 +24,9 @@ func (s Stream[T]) Buffer(n int) Stream[T] {
 		g := newGroup(ctx)
 		defer g.stop()
 		// Drain what the producer sent before it ended, then report how.
-		if err := FromChannel(produce(g, s, n))(ctx, yield); err != nil {
+		if err := receive(ctx, produce(g, s, n), yield); err != nil {
 			return err
 		}
-		return g.result()
+		return g.end(ctx)
 	}
-}
-
-// produce runs s in a goroutine of g, sending its values on the returned
-// channel (with buffer size n), which it closes when s returns; s's error is
-// g's. The consumer reads until the channel is closed or g's context ends.
-func produce[T any](g *group, s Stream[T], n int) <-chan T {
-	ch := make(chan T, n)
-	g.Go(func(ctx context.Context) error {
-		defer close(ch)
-		return stopped(s(ctx, func(v T) error { return send(ctx, ch, v) }))
-	})
-	return ch
 }

@@ -8,7 +8,7 @@ import (
 
 // FromChannel returns a stream of the values received from ch, in order. It
 // reads until ch is closed (then it returns nil) or ctx ends (then it returns
-// ctx.Err()), blocking in between; it starts no goroutine. Each run reads
+// ctx.Err(), with ctx's cause), blocking in between; it starts no goroutine. Each run reads
 // from the same channel, so values taken by one run are gone for the next.
 //
 // When the stream stops early it simply stops reading: a sender blocked on
@@ -22,19 +22,7 @@ func FromChannel[T any](ch <-chan T) Stream[T] {
 		panic("stream: FromChannel with a nil channel")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					return nil
-				}
-				if err := yield(v); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
+		return receive(ctx, ch, yield)
 	}
 }
 
@@ -43,28 +31,26 @@ func FromChannel[T any](ch <-chan T) Stream[T] {
 // the channel: it closes it when the stream has ended, for whatever reason,
 // and only after settling done, so that once a range over the channel ends,
 // done.Err() tells why: nil for a normal end (or [ErrStop]), the stream's
-// error, ctx.Err(), or a [*future.PanicError] if the stream panicked.
+// error, ctx.Err() (with ctx's cause), a [*future.PanicError] if the stream
+// panicked, or [future.ErrGoexit] if a function of the stream called
+// runtime.Goexit (the goroutine then exits, after settling done).
 //
 // The goroutine exits when the stream ends or ctx ends; it never blocks
 // forever on a send. A reader that stops before the channel is closed must
 // cancel ctx (a context made for the purpose with context.WithCancel): that
 // stops the stream and the goroutine, which then closes the channel.
 func (s Stream[T]) ToChannel(ctx context.Context) (values <-chan T, done future.Waitable) {
+	mustStream(s, "ToChannel")
 	ch := make(chan T)
 	f := future.New[struct{}]()
+	failed := func(err error) { _ = f.SetError(err) } // f is ours: it cannot be set already
 	go func() {
 		defer close(ch)
-		if err := s.sendAll(ctx, ch); err != nil {
-			_ = f.SetError(err) // f is ours: it cannot be set already
+		if err := guard(func() error { return sendAll(ctx, s, ch) }, failed); err != nil {
+			failed(err)
 			return
 		}
 		_ = f.SetResult(struct{}{})
 	}()
 	return ch, f
-}
-
-// sendAll runs s, sending its values on ch.
-func (s Stream[T]) sendAll(ctx context.Context, ch chan<- T) (err error) {
-	defer catch(&err)
-	return stopped(s(ctx, func(v T) error { return send(ctx, ch, v) }))
 }

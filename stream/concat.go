@@ -1,6 +1,10 @@
 package stream
 
-import "context"
+import (
+	"context"
+
+	"github.com/goresult/goresult/internal/ctxerr"
+)
 
 // Concat returns a stream of the values of each of ss in turn: each runs to
 // its end, in the calling goroutine, before the next starts. The first error
@@ -9,14 +13,12 @@ import "context"
 func Concat[T any](ss ...Stream[T]) Stream[T] {
 	ss = append([]Stream[T](nil), ss...)
 	for _, s := range ss {
-		if s == nil {
-			panic("stream: Concat with a nil stream")
-		}
+		mustStream(s, "Concat")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		for _, s := range ss {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				return ctxerr.Of(ctx)
 			}
 			if err := s(ctx, yield); err != nil {
 				return err

@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -26,7 +27,7 @@ func (s Stream[T]) Debounce(d time.Duration) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
 		g := newGroup(ctx)
 		defer g.stop()
-		ch := produceOwned(g, s)
+		ch := produce(g, s, 0)
 		t := stoppedTimer()
 		defer t.Stop()
 		var last, zero T
@@ -35,7 +36,7 @@ func (s Stream[T]) Debounce(d time.Duration) Stream[T] {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := ended(ctx, g); err != nil || due == nil {
+					if err := g.end(ctx); err != nil || due == nil {
 						return err
 					}
 					return yield(last)
@@ -50,7 +51,7 @@ func (s Stream[T]) Debounce(d time.Duration) Stream[T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxEnd(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

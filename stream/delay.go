@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -27,7 +28,7 @@ func (s Stream[T]) Delay(d time.Duration) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
 		g := newGroup(ctx)
 		defer g.stop()
-		ch := produceOwned(g, s)
+		ch := produce(g, s, 0)
 		t := stoppedTimer()
 		defer t.Stop()
 		var q queue[timed[T]]
@@ -36,7 +37,7 @@ func (s Stream[T]) Delay(d time.Duration) Stream[T] {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := ended(ctx, g); err != nil {
+					if err := g.end(ctx); err != nil {
 						return err
 					}
 					ch = nil
@@ -56,7 +57,7 @@ func (s Stream[T]) Delay(d time.Duration) Stream[T] {
 					due = t.C
 				}
 			case <-ctx.Done():
-				return ctxEnd(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 		return nil

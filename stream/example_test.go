@@ -2,8 +2,10 @@ package stream_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -246,4 +248,98 @@ func ExampleStream_Last() {
 	v, err := stream.FromSlice([]string{"x", "y"}).Last(ctx).Await(ctx)
 	fmt.Println(v, err)
 	// Output: y <nil>
+}
+
+func ExampleMapErr() {
+	ctx := context.Background()
+	lines := stream.FromSlice([]string{"1", "2", "x", "4"})
+	got, err := stream.MapErr(lines, strconv.Atoi).Collect(ctx)
+	fmt.Println(got, err)
+	// Output:
+	// [1 2] strconv.Atoi: parsing "x": invalid syntax
+}
+
+func ExampleFilterMap() {
+	ctx := context.Background()
+	lines := stream.FromSlice([]string{"1", "2", "x", "4"})
+	got, _ := stream.FilterMap(lines, func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil // skip what does not parse
+	}).Collect(ctx)
+	fmt.Println(got)
+	// Output:
+	// [1 2 4]
+}
+
+func ExampleStream_Tap() {
+	ctx := context.Background()
+	seen := 0
+	got, _ := stream.FromSlice([]int{1, 2, 3}).Tap(func(int) { seen++ }).Collect(ctx)
+	fmt.Println(got, seen)
+	// Output:
+	// [1 2 3] 3
+}
+
+func ExampleStream_Catch() {
+	ctx := context.Background()
+	errUnavailable := errors.New("primary unavailable")
+	primary := stream.Concat(stream.FromSlice([]string{"a", "b"}), func(context.Context, func(string) error) error {
+		return errUnavailable
+	})
+	got, err := primary.Catch(func(err error) stream.Stream[string] {
+		if !errors.Is(err, errUnavailable) {
+			return nil // not ours: the error goes on
+		}
+		return stream.FromSlice([]string{"cached c"})
+	}).Collect(ctx)
+	fmt.Println(got, err)
+	// Output:
+	// [a b cached c] <nil>
+}
+
+func ExampleStream_Retry() {
+	ctx := context.Background()
+	attempt := 0
+	flaky := stream.Stream[string](func(ctx context.Context, yield func(string) error) error {
+		if attempt++; attempt < 3 {
+			return fmt.Errorf("attempt %d: connection reset", attempt)
+		}
+		return yield(fmt.Sprintf("connected on attempt %d", attempt))
+	})
+	got, err := flaky.Retry(stream.Backoff{
+		Retries:    5,
+		Delay:      time.Millisecond,
+		Multiplier: 2,
+		MaxDelay:   10 * time.Millisecond,
+		Jitter:     0.5,
+	}).Collect(ctx)
+	fmt.Println(got, err)
+	// Output:
+	// [connected on attempt 3] <nil>
+}
+
+func ExampleWindow() {
+	ctx := context.Background()
+	got, _ := stream.Window(stream.FromSlice([]int{1, 2, 3, 4, 5}), 3, 1).Collect(ctx)
+	fmt.Println(got)
+	// Output:
+	// [[1 2 3] [2 3 4] [3 4 5]]
+}
+
+func ExampleStream_All() {
+	ctx := context.Background()
+	s := stream.Concat(stream.FromSlice([]int{1, 2}), func(context.Context, func(int) error) error {
+		return errors.New("disk full")
+	})
+	values, errf := s.All(ctx)
+	for v := range values {
+		fmt.Println(v)
+	}
+	if err := errf(); err != nil {
+		fmt.Println("error:", err)
+	}
+	// Output:
+	// 1
+	// 2
+	// error: disk full
 }

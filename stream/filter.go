@@ -4,9 +4,10 @@ import "context"
 
 // Filter returns a stream of the values of s for which keep returns true, in
 // order. keep runs in the goroutine that runs the stream; the stage costs a
-// function call per value and allocates nothing. A panic in keep fails the
-// stream with a [*future.PanicError]. Filter panics if keep is nil.
+// function call per value and allocates nothing. Filter panics if s or keep
+// is nil.
 func (s Stream[T]) Filter(keep func(T) bool) Stream[T] {
+	mustStream(s, "Filter")
 	if keep == nil {
 		panic("stream: Filter with a nil function")
 	}
@@ -31,6 +32,7 @@ func (s Stream[T]) Filter(keep func(T) bool) Stream[T] {
 // number of distinct values. It is a function, not a method, because it needs
 // a comparable T.
 func Distinct[T comparable](s Stream[T]) Stream[T] {
+	mustStream(s, "Distinct")
 	return func(ctx context.Context, yield func(T) error) error {
 		seen := make(map[T]struct{})
 		return s(ctx, func(v T) error {

@@ -20,7 +20,7 @@ type step struct {
 // stepFor decodes an operator and its parameter k (0..255).
 func stepFor(op, k byte) step {
 	n := int(k % 8)
-	switch op % 11 {
+	switch op % 18 {
 	case 0:
 		add := func(v int) int { return v + n }
 		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.Map(s, add) },
@@ -69,6 +69,50 @@ func stepFor(op, k byte) step {
 	case 9:
 		return step{func(s stream.Stream[int]) stream.Stream[int] { return s.Buffer(n + 1) },
 			func(xs []int) []int { return xs }}
+	case 11:
+		add := func(v int) (int, error) { return v + n, nil }
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.MapErr(s, add) },
+			func(xs []int) []int { return lo.Map(xs, func(v int, _ int) int { return v + n }) }}
+	case 12:
+		half := func(v int) (int, bool) { return v / 2, v%(n+2) != 0 }
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.FilterMap(s, half) },
+			func(xs []int) []int {
+				return lo.FilterMap(xs, func(v int, _ int) (int, bool) { return half(v) })
+			}}
+	case 13:
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return s.Tap(func(int) {}) },
+			func(xs []int) []int { return xs }}
+	case 14:
+		size, by := n%4+1, int(k/8)%4+1
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.Map(stream.Window(s, size, by), sum) },
+			func(xs []int) []int { return lo.Map(windows(xs, size, by), func(w []int, _ int) int { return sum(w) }) }}
+	case 15:
+		// A part that fails once, then the rest: Retry reruns the part.
+		return step{func(s stream.Stream[int]) stream.Stream[int] {
+			return stream.Concat(failOnce(errOther), s).Retry(stream.Backoff{Retries: 1})
+		}, func(xs []int) []int { return xs }}
+	case 16:
+		// The values, then an error that Catch replaces with the value n.
+		return step{func(s stream.Stream[int]) stream.Stream[int] {
+			return stream.Concat(s, failWith(errOther)).Catch(func(error) stream.Stream[int] {
+				return stream.FromSlice([]int{n})
+			})
+		}, func(xs []int) []int { return append(slices.Clone(xs), n) }}
+	case 17:
+		// Zip with the ids 0..n*4: as long as the shorter of the two.
+		ids := make([]int, n*4)
+		for i := range ids {
+			ids[i] = i
+		}
+		add := func(a, b int) int { return a + b }
+		return step{func(s stream.Stream[int]) stream.Stream[int] { return stream.Zip(s, stream.FromSlice(ids), add) },
+			func(xs []int) []int {
+				out := make([]int, min(len(xs), len(ids)))
+				for i := range out {
+					out[i] = add(xs[i], ids[i])
+				}
+				return out
+			}}
 	default:
 		double := func(_ context.Context, v int) (int, error) { return 2 * v, nil }
 		return step{func(s stream.Stream[int]) stream.Stream[int] {
@@ -85,6 +129,9 @@ func FuzzChain(f *testing.F) {
 	f.Add([]byte{}, []byte{7, 1, 8, 2})
 	f.Add([]byte{9, 8, 7, 6, 5, 4, 3, 2, 1, 0}, []byte{9, 2, 10, 3, 4, 5, 2, 4, 3, 1})
 	f.Add([]byte{3, 3, 3}, []byte{8, 2, 5, 0, 2, 1})
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7}, []byte{11, 1, 12, 0, 13, 0, 14, 9, 15, 0, 16, 5})
+	f.Add([]byte{4, 1, 4, 1}, []byte{14, 2, 16, 3, 14, 24, 2, 3})
+	f.Add([]byte{9, 9, 9, 9, 9, 9, 9, 9, 9}, []byte{17, 1, 0, 3, 17, 7})
 	f.Fuzz(func(t *testing.T, input, ops []byte) {
 		if len(ops) > 20 {
 			ops = ops[:20]

@@ -3,6 +3,8 @@ package stream
 import (
 	"context"
 	"time"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // Generate returns a stream of the values next returns, called again and
@@ -10,8 +12,8 @@ import (
 // at a time (a message from a connection, a line from a reader). The stream
 // ends normally when next returns [ErrStop], fails with any other error of
 // next, and returns ctx.Err() once ctx has ended (checked before each call;
-// next is given ctx so that it can return from a blocking wait). A panic in
-// next becomes a [*future.PanicError]. Generate panics if next is nil.
+// next is given ctx so that it can return from a blocking wait). Generate
+// panics if next is nil.
 func Generate[T any](next func(ctx context.Context) (T, error)) Stream[T] {
 	if next == nil {
 		panic("stream: Generate with a nil function")
@@ -20,8 +22,8 @@ func Generate[T any](next func(ctx context.Context) (T, error)) Stream[T] {
 		var st stage
 		defer st.recover(&err)
 		for {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				return ctxerr.Of(ctx)
 			}
 			v, err := next(ctx)
 			if err == ErrStop {
@@ -56,7 +58,7 @@ func Ticker(d time.Duration) Stream[time.Time] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctx.Err()
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func GroupBy[T any, K comparable, R any](s Stream[T], key func(T) K, maxGroups, 
 		r := &router[T, K, R]{g: g, key: key, f: f, max: maxGroups, buffer: buffer,
 			groups: make(map[K]*subgroup[T]), out: make(chan R)}
 		r.live.Store(1)
-		goOwned(g, func(ctx context.Context) error { return r.run(ctx, s) })
+		g.Go(func(ctx context.Context) error { return r.run(ctx, s) })
 		return withCause(ctx, consume(ctx, g, r.out, yield))
 	}
 }
@@ -143,7 +143,7 @@ func (r *router[T, K, R]) open(k K) (*subgroup[T], error) {
 	}
 	r.groups[k] = sg
 	r.live.Add(1)
-	goOwned(r.g, func(ctx context.Context) error {
+	r.g.Go(func(ctx context.Context) error {
 		defer r.leave()
 		defer close(sg.ended)
 		return stopped(pipe(ctx, func(v R) error { return send(ctx, r.out, v) }))

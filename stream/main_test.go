@@ -15,7 +15,27 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-var errBoom = errors.New("boom")
+var (
+	errBoom  = errors.New("boom")
+	errOther = errors.New("other")
+)
+
+// failWith is a stream that fails with err at once.
+func failWith(err error) stream.Stream[int] {
+	return func(context.Context, func(int) error) error { return err }
+}
+
+// failOnce is a stream that fails with err on its first run and is empty
+// on the later ones.
+func failOnce(err error) stream.Stream[int] {
+	runs := 0
+	return func(context.Context, func(int) error) error {
+		if runs++; runs == 1 {
+			return err
+		}
+		return nil
+	}
+}
 
 // naturals is the endless stream 1, 2, 3, ...
 func naturals() stream.Stream[int] {

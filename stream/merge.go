@@ -12,15 +12,13 @@ import (
 //
 // The first error, of any stream or of yield, stops all of them; so do ctx
 // ending and a stop from downstream. Whatever the reason, Merge has stopped
-// and joined every goroutine it started before it returns. A panic in one of
-// ss becomes a [*future.PanicError]. Merge of no streams is empty; Merge of
+// and joined every goroutine it started before it returns. Merge of no
+// streams is empty; Merge of
 // one stream is that stream, run without a goroutine.
 func Merge[T any](ss ...Stream[T]) Stream[T] {
 	ss = append([]Stream[T](nil), ss...)
 	for _, s := range ss {
-		if s == nil {
-			panic("stream: Merge with a nil stream")
-		}
+		mustStream(s, "Merge")
 	}
 	switch len(ss) {
 	case 0:
@@ -41,7 +39,7 @@ func Merge[T any](ss ...Stream[T]) Stream[T] {
 						close(ch) // the last sender closes
 					}
 				}()
-				return stopped(s(ctx, func(v T) error { return send(ctx, ch, v) }))
+				return sendAll(ctx, s, ch)
 			})
 		}
 		return consume(ctx, g, ch, yield)

@@ -1,11 +1,6 @@
 package stream
 
-import (
-	"github.com/goresult/goresult/future"
-)
-
-// panicError wraps a recovered panic value with the current stack.
-func panicError(p any) error { return future.NewPanicError(p) }
+import "github.com/goresult/goresult/future"
 
 // stage tracks whether an operator is inside its downstream yield, so that
 // its deferred recover turns into an error only the panics of its own user
@@ -24,11 +19,11 @@ func (st *stage) recover(err *error) {
 		return
 	}
 	if p := recover(); p != nil {
-		*err = panicError(p)
+		*err = future.NewPanicError(p)
 	}
 }
 
-// yield calls the downstream yield, marking the stage as inside it.
+// yieldDown calls the downstream yield, marking the stage as inside it.
 func yieldDown[T any](st *stage, yield func(T) error, v T) error {
 	st.down = true
 	err := yield(v)
@@ -36,10 +31,17 @@ func yieldDown[T any](st *stage, yield func(T) error, v T) error {
 	return err
 }
 
-// catch, deferred, stores any panic into *err. It is for goroutines and sinks,
-// which have no downstream to leave a panic to.
+// catch, deferred, stores any panic into *err. It is for sinks, which have
+// no downstream to leave a panic to.
 func catch(err *error) {
 	if p := recover(); p != nil {
-		*err = panicError(p)
+		*err = future.NewPanicError(p)
+	}
+}
+
+// mustStream panics if s is nil, naming the function op that received it.
+func mustStream[T any](s Stream[T], op string) {
+	if s == nil {
+		panic("stream: " + op + " with a nil stream")
 	}
 }

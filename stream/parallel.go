@@ -24,16 +24,20 @@ const (
 // Running the stream starts one goroutine that runs s and n workers that call
 // f; the results reach yield in the goroutine that runs the stream. s is held
 // back when the workers are all busy and max(2n, 256) values wait between
-// the goroutines (in InputOrder, behind a slow one). The first error of f or s fails the stream and cancels
-// the ctx passed to f; results not yet passed on are dropped. The stream also
-// ends when ctx ends or downstream stops. On every path the goroutines are
-// stopped and joined before the stream returns. A panic in f or s becomes a
-// [*future.PanicError].
+// the goroutines (in InputOrder, behind a slow one). The first error of f or
+// s fails the stream and cancels the ctx passed to f; results not yet passed
+// on are dropped. The stream also ends when ctx ends or downstream stops. On
+// every path the goroutines are stopped and joined before the stream returns.
+//
+// A large n costs up front, on every run and whatever the data: n goroutines
+// (a few KB of stack each) and two channels, of max(n, 128) and max(2n, 256)
+// slots (pointers in InputOrder; values of T and of R in CompletionOrder):
+// n = 10,000 is 10,000 goroutines and 30,000 slots before the first value.
+// ParallelMap panics if s or f is nil, n < 1 or order is not one of the
+// constants.
 //
 // Each value costs two channel hops between goroutines (a few hundred
 // nanoseconds), so f should do real work, not a few instructions.
-// ParallelMap panics if n < 1, if order is not one of the constants, or if f
-// is nil.
 func ParallelMap[T, R any](s Stream[T], n int, order Order, f func(context.Context, T) (R, error)) Stream[R] {
 	switch {
 	case n < 1:
@@ -43,6 +47,7 @@ func ParallelMap[T, R any](s Stream[T], n int, order Order, f func(context.Conte
 	case f == nil:
 		panic("stream: ParallelMap with a nil function")
 	}
+	mustStream(s, "ParallelMap")
 	return func(ctx context.Context, yield func(R) error) error {
 		g := newGroup(ctx)
 		defer g.stop()
@@ -67,7 +72,7 @@ func inCompletionOrder[T, R any](ctx context.Context, g *group, s Stream[T], n i
 					close(out) // the last worker closes
 				}
 			}()
-			return work(ctx, in, func(v T) error {
+			return receive(ctx, in, func(v T) error {
 				r, err := f(ctx, v)
 				if err != nil {
 					return err
@@ -104,7 +109,7 @@ func inInputOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f
 		defer close(in)
 		defer close(queue)
 		return stopped(s(ctx, func(v T) error {
-			sl := &slot[T, R]{v: v, done: make(chan struct{})}
+			sl := &slot[T, R]{v: v, done: make(chan struct{})} // one allocation per value
 			if err := send(ctx, queue, sl); err != nil {
 				return err
 			}
@@ -113,7 +118,7 @@ func inInputOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f
 	})
 	for range n {
 		g.Go(func(ctx context.Context) error {
-			return work(ctx, in, func(sl *slot[T, R]) error {
+			return receive(ctx, in, func(sl *slot[T, R]) error {
 				r, err := f(ctx, sl.v)
 				if err != nil {
 					return err
@@ -128,63 +133,18 @@ func inInputOrder[T, R any](ctx context.Context, g *group, s Stream[T], n int, f
 		select {
 		case sl, ok := <-queue:
 			if !ok {
-				return g.result()
+				return g.end(ctx)
 			}
 			select {
 			case <-sl.done:
 			case <-g.ctx.Done():
-				return groupEnd(ctx, g)
+				return g.end(ctx)
 			}
 			if err := yield(sl.r); err != nil {
 				return err
 			}
 		case <-g.ctx.Done():
-			return groupEnd(ctx, g)
+			return g.end(ctx)
 		}
 	}
-}
-
-// work calls do with each value received from in until in is closed, do
-// fails, or ctx ends.
-func work[T any](ctx context.Context, in <-chan T, do func(T) error) error {
-	for {
-		select {
-		case v, ok := <-in:
-			if !ok {
-				return nil
-			}
-			if err := do(v); err != nil {
-				return err
-			}
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-}
-
-// consume passes on the values of ch until it is closed, the group fails,
-// ctx ends or yield stops.
-func consume[T any](ctx context.Context, g *group, ch <-chan T, yield func(T) error) error {
-	for {
-		select {
-		case v, ok := <-ch:
-			if !ok {
-				return g.result()
-			}
-			if err := yield(v); err != nil {
-				return err
-			}
-		case <-g.ctx.Done():
-			return groupEnd(ctx, g)
-		}
-	}
-}
-
-// groupEnd returns why a group's context ended: ctx's error if the parent
-// ended, otherwise the first error of a goroutine.
-func groupEnd(ctx context.Context, g *group) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return g.result()
 }

@@ -4,17 +4,23 @@ import (
 	"context"
 
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
+	"github.com/goresult/goresult/internal/nilcheck"
 )
 
 // FromResult returns a stream of the one value of r: running it waits for r
 // to settle (or ctx to end, then it returns ctx.Err()), then passes on r's
-// value, or fails with r's error. FromResult panics if r is nil.
+// value, or fails with r's error. FromResult panics if r is nil or a nil
+// pointer (a typed nil).
 func FromResult[T any](r future.Result[T]) Stream[T] {
-	if r == nil {
+	if nilcheck.Is(r) {
 		panic("stream: FromResult with a nil result")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
 		v, err := r.Await(ctx)
+		if err != nil && ctx.Err() != nil && !r.IsDone() {
+			return ctxerr.Of(ctx) // a foreign result's Await may drop the cause
+		}
 		if err != nil {
 			return err
 		}
@@ -33,6 +39,7 @@ func FromResult[T any](r future.Result[T]) Stream[T] {
 // Cancel is called (the task then fails with the cancel cause's error, as
 // [future.GoContext] describes). Wait for the task to know it has exited.
 func (s Stream[T]) First(ctx context.Context) *future.Task[T] {
+	mustStream(s, "First")
 	return future.GoContext(ctx, goSpawner{}, func(ctx context.Context) (T, error) {
 		var first T
 		found := false
@@ -49,6 +56,7 @@ func (s Stream[T]) First(ctx context.Context) *future.Task[T] {
 // error; otherwise it behaves as [Stream.First] does. On an infinite stream
 // the task settles only when ctx ends or the task is cancelled.
 func (s Stream[T]) Last(ctx context.Context) *future.Task[T] {
+	mustStream(s, "Last")
 	return future.GoContext(ctx, goSpawner{}, func(ctx context.Context) (T, error) {
 		var last T
 		found := false

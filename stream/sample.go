@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -27,7 +28,7 @@ func (s Stream[T]) Sample(d time.Duration) Stream[T] {
 	return func(ctx context.Context, yield func(T) error) error {
 		g := newGroup(ctx)
 		defer g.stop()
-		ch := produceOwned(g, s)
+		ch := produce(g, s, 0)
 		tick := time.NewTicker(d)
 		defer tick.Stop()
 		var last, zero T
@@ -36,7 +37,7 @@ func (s Stream[T]) Sample(d time.Duration) Stream[T] {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := ended(ctx, g); err != nil || !fresh {
+					if err := g.end(ctx); err != nil || !fresh {
 						return err
 					}
 					return yield(last)
@@ -52,7 +53,7 @@ func (s Stream[T]) Sample(d time.Duration) Stream[T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxEnd(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

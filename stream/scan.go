@@ -4,9 +4,10 @@ import "context"
 
 // Scan returns a stream of running accumulations: for each value v of s it
 // sets acc = f(acc, v), starting from init, and passes acc on. Each run starts
-// again from init. A panic in f fails the stream with a [*future.PanicError].
-// To keep only the final value, use [Reduce]. Scan panics if f is nil.
+// again from init. To keep only the final value, use [Reduce]. Scan panics if
+// s or f is nil.
 func Scan[T, A any](s Stream[T], init A, f func(A, T) A) Stream[A] {
+	mustStream(s, "Scan")
 	if f == nil {
 		panic("stream: Scan with a nil function")
 	}

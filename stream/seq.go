@@ -3,13 +3,14 @@ package stream
 import (
 	"context"
 	"iter"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // FromSeq returns a stream of the values of seq, in order. Running the
 // stream ranges over seq in the calling goroutine; stopping the stream
 // (an error from yield, or ctx ending, checked before each value) stops the
-// range, as a break would. A panic in seq becomes a [*future.PanicError]
-// error of the stream. FromSeq panics if seq is nil.
+// range, as a break would. FromSeq panics if seq is nil.
 func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 	if seq == nil {
 		panic("stream: FromSeq with a nil sequence")
@@ -20,8 +21,8 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 		cancellable := ctx.Done() != nil // else ctx.Err() is always nil
 		for v := range seq {
 			if cancellable {
-				if err := ctx.Err(); err != nil {
-					return err
+				if ctx.Err() != nil {
+					return ctxerr.Of(ctx)
 				}
 			}
 			if err = yieldDown(&st, yield, v); err != nil {
@@ -47,7 +48,12 @@ func FromSeq[T any](seq iter.Seq[T]) Stream[T] {
 // [ErrStop], yields no error. A break stops the stream and every goroutine it
 // started before the loop goes on. A panic in the loop body is not recovered:
 // it goes on as in any loop. The iterator runs s each time it is ranged over.
+//
+// A loop that ignores the error (for v := range s.Seq2(ctx)) compiles and
+// takes a failure for a zero value; [Stream.All] keeps the error out of the
+// loop, where it cannot be dropped unseen.
 func (s Stream[T]) Seq2(ctx context.Context) iter.Seq2[T, error] {
+	mustStream(s, "Seq2")
 	return func(yield func(T, error) bool) {
 		var st stage
 		broke := false

@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"github.com/goresult/goresult/internal/ctxerr"
 	"sync"
 	"sync/atomic"
 
@@ -97,7 +98,7 @@ func (sh *Shared[T]) Stream() Stream[T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxEnd(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}
@@ -131,7 +132,7 @@ func (sh *Shared[T]) join(ctx context.Context) (*shareRun[T], *consumer[T], erro
 		select {
 		case <-ended:
 		case <-ctx.Done():
-			return nil, nil, ctxEnd(ctx)
+			return nil, nil, ctxerr.Of(ctx)
 		}
 		sh.mu.Lock()
 	}

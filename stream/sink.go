@@ -4,9 +4,10 @@ import "context"
 
 // Collect runs s and returns its values in a new slice. It blocks until the
 // stream ends. If the stream fails it returns the values so far and the
-// error: ctx.Err() if ctx ended, a [*future.PanicError] if a function of the
+// error: ctx.Err() (with ctx's cause) if ctx ended, a [*future.PanicError] if a function of the
 // stream panicked. A stream that returns [ErrStop] ends normally.
 func (s Stream[T]) Collect(ctx context.Context) ([]T, error) {
+	mustStream(s, "Collect")
 	var out []T
 	err := s.ForEach(ctx, func(v T) error {
 		out = append(out, v)
@@ -21,6 +22,7 @@ func (s Stream[T]) Collect(ctx context.Context) ([]T, error) {
 // or ctx.Err() if ctx ended. A panic in f or in the stream is recovered and
 // returned as a [*future.PanicError]. ForEach panics if f is nil.
 func (s Stream[T]) ForEach(ctx context.Context, f func(T) error) (err error) {
+	mustStream(s, "ForEach")
 	if f == nil {
 		panic("stream: ForEach with a nil function")
 	}
@@ -34,6 +36,7 @@ func (s Stream[T]) ForEach(ctx context.Context, f func(T) error) (err error) {
 // f or in the stream is returned as a [*future.PanicError]. Reduce panics if f
 // is nil.
 func Reduce[T, A any](ctx context.Context, s Stream[T], init A, f func(A, T) A) (A, error) {
+	mustStream(s, "Reduce")
 	if f == nil {
 		panic("stream: Reduce with a nil function")
 	}

@@ -9,7 +9,7 @@ import (
 //
 // Running a stream, s(ctx, yield), calls yield with each value in turn and
 // returns when the values are exhausted (nil), when yield returns an error
-// (that error, unchanged, [ErrStop] included), when ctx ends (ctx.Err()), or
+// (that error, unchanged, [ErrStop] included), when ctx ends (ctx.Err(), with its cause), or
 // when the stream itself fails (its error). yield is called only from the
 // goroutine that runs the stream, never concurrently, and never again once
 // it has returned an error. A stream that starts goroutines has stopped and
@@ -21,7 +21,7 @@ import (
 // from "stop everything".
 //
 // Streams are values: running one twice runs its source twice. The zero
-// Stream is nil and must not be run.
+// Stream is nil: every function and method given one panics at the call.
 type Stream[T any] func(ctx context.Context, yield func(T) error) error
 
 var (

@@ -2,6 +2,7 @@ package stream_test
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -127,6 +128,134 @@ func BenchmarkParallelMapWorkerPool(b *testing.B) {
 		total := 0
 		for v := range out {
 			total += v
+		}
+		sink = total
+	}
+}
+
+var (
+	incErr  = func(v int) (int, error) { return v + 1, nil }
+	halfOdd = func(v int) (int, bool) { return v / 2, v%2 == 1 }
+	tapped  int
+	count   = func(int) { tapped++ }
+)
+
+// BenchmarkMapErrFilterMapTap runs MapErr, FilterMap and Tap over 1,000,000
+// ints; BenchmarkMapErrFilterMapTapLoop is the loop calling the same
+// functions.
+func BenchmarkMapErrFilterMapTap(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := stream.FilterMap(stream.MapErr(stream.FromSlice(ints), incErr), halfOdd).Tap(count)
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+func BenchmarkMapErrFilterMapTapLoop(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		for _, v := range ints {
+			if ctx.Err() != nil {
+				break
+			}
+			v, err := incErr(v)
+			if err != nil {
+				break
+			}
+			v, ok := halfOdd(v)
+			if !ok {
+				continue
+			}
+			count(v)
+			total += v
+		}
+		sink = total
+	}
+}
+
+// BenchmarkRetryCatch runs a source through Retry and Catch that never fail:
+// their cost on the values that pass, beside BenchmarkMapErrFilterMapTapLoop's
+// plain loop over the same values.
+func BenchmarkRetryCatch(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := stream.FromSlice(ints).Retry(stream.Backoff{Retries: 3}).Catch(func(error) stream.Stream[int] { return nil })
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+// BenchmarkWindow runs Window(3, 3) over 1,000,000 ints: one slice per
+// window; BenchmarkWindowLoop is the loop that makes the same slices.
+func BenchmarkWindow(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := stream.Window(stream.FromSlice(ints), 3, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(w []int) error { total += w[0]; return nil })
+		sink = total
+	}
+}
+
+func BenchmarkWindowLoop(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		for i := 0; i+3 <= len(ints); i += 3 {
+			w := slices.Clone(ints[i : i+3])
+			total += w[0]
+		}
+		sink = total
+	}
+}
+
+const zipItems = 100_000
+
+// BenchmarkZip zips two slices of 100,000 ints: bs runs in Zip's goroutine,
+// one channel hop per pair. BenchmarkZipChannel is the hand-written version:
+// a goroutine sending bs on an unbuffered channel, read in step with as.
+func BenchmarkZip(b *testing.B) {
+	ctx := context.Background()
+	xs := ints[:zipItems]
+	s := stream.Zip(stream.FromSlice(xs), stream.FromSlice(xs), func(a, b int) int { return a + b })
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
+		sink = total
+	}
+}
+
+func BenchmarkZipChannel(b *testing.B) {
+	xs := ints[:zipItems]
+	b.ReportAllocs()
+	for b.Loop() {
+		ch := make(chan int)
+		go func() {
+			defer close(ch)
+			for _, v := range xs {
+				ch <- v
+			}
+		}()
+		total := 0
+		for _, a := range xs {
+			b, ok := <-ch
+			if !ok {
+				break
+			}
+			total += a + b
 		}
 		sink = total
 	}

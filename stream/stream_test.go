@@ -88,6 +88,39 @@ var operators = []operator{
 		op: func(s stream.Stream[int], h func(int)) stream.Stream[int] {
 			return stream.Zip(s, stream.Map(naturals(), func(v int) int { return 10 * v }), func(a, b int) int { h(a); return a + b })
 		}},
+	{name: "MapErr", hasFn: true, want: []int{2, 4, 6, 8, 10, 12, 14, 16, 18, 20},
+		op: func(s stream.Stream[int], h func(int)) stream.Stream[int] {
+			return stream.MapErr(s, func(v int) (int, error) { h(v); return 2 * v, nil })
+		}},
+	{name: "FilterMap", hasFn: true, want: []int{20, 40, 60, 80, 100},
+		op: func(s stream.Stream[int], h func(int)) stream.Stream[int] {
+			return stream.FilterMap(s, func(v int) (int, bool) { h(v); return 10 * v, v%2 == 0 })
+		}},
+	{name: "Tap", hasFn: true, want: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+		op: func(s stream.Stream[int], h func(int)) stream.Stream[int] { return s.Tap(h) }},
+	{name: "Catch", want: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 100},
+		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] {
+			return stream.Concat(s, failWith(errOther)).Catch(func(err error) stream.Stream[int] {
+				if err != errOther {
+					return nil // not caught: goes on
+				}
+				return stream.FromSlice([]int{100})
+			})
+		}},
+	{name: "Retry", want: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] {
+			return stream.Concat(failOnce(errOther), s).Retry(stream.Backoff{
+				Retries: 3, Retryable: func(err error) bool { return err == errOther },
+			})
+		}},
+	{name: "Window", want: []int{6, 9, 12, 15, 18, 21, 24, 27},
+		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] {
+			return stream.Map(stream.Window(s, 3, 1), sum)
+		}},
+	{name: "Window/step", want: []int{3, 9, 15},
+		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] {
+			return stream.Map(stream.Window(s, 2, 3), sum)
+		}},
 	{name: "Zip/bs", want: []int{11, 22, 33, 44, 55, 66, 77, 88, 99, 110},
 		op: func(s stream.Stream[int], _ func(int)) stream.Stream[int] {
 			return stream.Zip(stream.Map(naturals(), func(v int) int { return 10 * v }), s, func(a, b int) int { return a + b })

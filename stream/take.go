@@ -7,6 +7,7 @@ import "context"
 // a Take that ends its upstream is a normal end, not [ErrStop]. With n <= 0
 // it does not run s at all.
 func (s Stream[T]) Take(n int) Stream[T] {
+	mustStream(s, "Take")
 	return func(ctx context.Context, yield func(T) error) error {
 		if n <= 0 {
 			return nil
@@ -28,9 +29,9 @@ func (s Stream[T]) Take(n int) Stream[T] {
 
 // TakeWhile returns a stream of the values of s up to, not including, the
 // first one for which keep returns false; there it stops s and returns nil.
-// A panic in keep fails the stream with a [*future.PanicError]. TakeWhile
-// panics if keep is nil.
+// TakeWhile panics if s or keep is nil.
 func (s Stream[T]) TakeWhile(keep func(T) bool) Stream[T] {
+	mustStream(s, "TakeWhile")
 	if keep == nil {
 		panic("stream: TakeWhile with a nil function")
 	}
@@ -52,6 +53,7 @@ func (s Stream[T]) TakeWhile(keep func(T) bool) Stream[T] {
 // Skip returns a stream of the values of s after the first n. With n <= 0 it
 // is s itself.
 func (s Stream[T]) Skip(n int) Stream[T] {
+	mustStream(s, "Skip")
 	if n <= 0 {
 		return s
 	}

@@ -2,6 +2,7 @@ package stream
 
 import (
 	"context"
+	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -41,12 +42,12 @@ func (s Stream[T]) Throttle(d time.Duration, edge Edge) Stream[T] {
 		defer g.stop()
 		th := throttle[T]{d: d, edge: edge, t: stoppedTimer(), yield: yield}
 		defer th.t.Stop()
-		ch := produceOwned(g, s)
+		ch := produce(g, s, 0)
 		for {
 			select {
 			case v, ok := <-ch:
 				if !ok {
-					if err := ended(ctx, g); err != nil || !th.held {
+					if err := g.end(ctx); err != nil || !th.held {
 						return err
 					}
 					return th.pass()
@@ -59,7 +60,7 @@ func (s Stream[T]) Throttle(d time.Duration, edge Edge) Stream[T] {
 					return err
 				}
 			case <-ctx.Done():
-				return ctxEnd(ctx)
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/goresult/goresult/stream"
 )
 
-var events = flag.Int("stream.events", 10_000, "events of TestTimeOperatorsPerEventCost (the issue's figure is 1000000)")
+var eventCount = flag.Int("stream.events", 10_000, "events of TestTimeOperatorsPerEventCost (the issue's figure is 1000000)")
 
 // ticking yields n values 1ms apart on one timer, allocating nothing per
 // value.
@@ -38,7 +38,7 @@ func ticking(n int) stream.Stream[int] {
 // run are those of a run of 10 events, and so are the goroutines it
 // creates (counted by runtime/metrics).
 func TestTimeOperatorsPerEventCost(t *testing.T) {
-	n := *events
+	n := *eventCount
 	if testing.Short() {
 		n = min(n, 1000)
 	}

@@ -2,15 +2,21 @@
 // package stream, written to be copied and adapted.
 //
 // It reads order records, one "id,customer,region,amount" line each (amount
-// in the region's minor currency unit), and runs them through these stages:
+// in the region's minor currency unit: cents, pence, or yen), and runs them
+// through these stages:
 //
-//	lines -> parse -> enrich (ParallelMap, -workers at once) -> Filter -> Batch -> aggregate
+//	feed (Retry) -> parse (FilterMap) -> enrich (ParallelMap, -workers at once)
+//	     -> Filter -> convert to euros (MapErr) -> Batch -> aggregate
 //
-// Malformed lines are counted and skipped. The enrichment stands in for a
-// slow remote lookup (a few milliseconds, cancelled with the pipeline); the
-// Filter drops refunds and internal test accounts; each batch is added to
-// per-region totals in euros. A progress line on stderr is updated in place
-// while it runs; the summary goes to stdout.
+// The synthetic feed stands in for a remote one that drops its connection now
+// and then (-drop-every): Retry reconnects with exponential backoff and
+// jitter, and the feed resumes where it stopped. Malformed lines are counted
+// and skipped (FilterMap). The enrichment stands in for a slow remote lookup
+// (a few milliseconds, cancelled with the pipeline); the Filter drops refunds
+// and internal test accounts; the conversion fails the run on an amount it
+// cannot convert (MapErr); each batch is added to per-region totals in euros.
+// A progress line on stderr is updated in place on a terminal, and written as
+// plain lines elsewhere; the summary goes to stdout.
 //
 //	go run ./examples/pipeline                      # 2,000 synthetic records, about a second
 //	go run ./examples/pipeline -n 500 -workers 4 -batch 50
@@ -53,6 +59,8 @@ type config struct {
 	batch    int           // records per batch
 	timeout  time.Duration // 0 for none
 	progress time.Duration // progress line refresh, 0 for none
+
+	dropEvery int // the synthetic feed drops its connection after this many lines, 0 for never
 }
 
 // parseFlags reads args into a config. It reports every error on stderr:
@@ -68,6 +76,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.delay, "delay", 4*time.Millisecond, "mean duration of one simulated enrichment call")
 	fs.IntVar(&c.batch, "batch", 100, "records per batch")
 	fs.DurationVar(&c.timeout, "timeout", 0, "stop after this long (0: no limit)")
+	fs.IntVar(&c.dropEvery, "drop-every", 500, "the synthetic feed drops its connection after this many lines (0: never); the pipeline reconnects")
 	fs.DurationVar(&c.progress, "progress", 100*time.Millisecond, "progress line refresh interval (0: no progress line)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -96,6 +105,8 @@ func (c config) validate(rest []string) error {
 		return errors.New("-timeout must not be negative")
 	case c.progress < 0:
 		return errors.New("-progress must not be negative")
+	case c.dropEvery < 0:
+		return errors.New("-drop-every must not be negative")
 	}
 	return nil
 }
@@ -123,7 +134,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		defer cancel()
 	}
 	var p progress
-	stopProgress := p.show(ctx, stderr, cfg.progress)
+	stopProgress := p.show(ctx, stderr, cfg.progress, isTerminal(stderr))
 	sum := newSummary()
 	err = pipeline(lines, cfg, &p).ForEach(ctx, func(batch []Sale) error {
 		sum.add(batch)
@@ -132,14 +143,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return nil
 	})
 	stopProgress()
-	return report(ctx, err, sum, &p, stdout, stderr)
+	return report(err, sum, &p, stdout, stderr)
 }
 
 // report prints the summary and turns the pipeline's error into an exit status.
-func report(ctx context.Context, err error, sum *summary, p *progress, stdout, stderr io.Writer) int {
-	if err != nil && ctx.Err() != nil {
-		err = context.Cause(ctx) // why the context ended says more than "context canceled"
-	}
+func report(err error, sum *summary, p *progress, stdout, stderr io.Writer) int {
 	sum.print(stdout, p, err != nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "pipeline: stopped:", err)

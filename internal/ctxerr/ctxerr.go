@@ -3,20 +3,27 @@
 // when a cause was given, so that errors.Is matches both.
 package ctxerr
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // Of returns ctx.Err(), wrapped together with ctx's cause if that is another
-// error, and nil while ctx is not done.
+// error (the cause itself if it already matches ctx.Err()), and nil while
+// ctx is not done.
 func Of(ctx context.Context) error {
 	err := ctx.Err()
 	if err == nil {
 		return nil
 	}
-	cause := context.Cause(ctx)
-	if cause == nil || cause == err {
+	switch cause := context.Cause(ctx); {
+	case cause == nil || cause == err:
 		return err
+	case errors.Is(cause, err):
+		return cause
+	default:
+		return &causeError{err: err, cause: cause}
 	}
-	return &causeError{err: err, cause: cause}
 }
 
 // causeError is ctx.Err() with the cause of the cancellation. Its message

@@ -3,6 +3,7 @@ package ctxerr_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/goresult/goresult/internal/ctxerr"
@@ -28,5 +29,11 @@ func TestOf(t *testing.T) {
 	}
 	if got, want := err.Error(), "context canceled: shutting down"; got != want {
 		t.Errorf("message: got %q, want %q", got, want)
+	}
+	wrapped := fmt.Errorf("timed out: %w", context.Canceled)
+	matching, cancelMatching := context.WithCancelCause(live)
+	cancelMatching(wrapped)
+	if err := ctxerr.Of(matching); err != wrapped {
+		t.Errorf("a cause that matches ctx.Err(): got %v, want the cause itself", err)
 	}
 }

@@ -28,6 +28,8 @@ import (
 // A panic in s is recovered and sent as an error item holding a
 // *future.PanicError; if the observer has already gone (its context ended),
 // the panic is raised again in the observable's goroutine rather than lost.
+// A runtime.Goexit in s (t.FailNow in a test helper) is sent as an error item
+// matching [future.ErrGoexit] before the goroutine exits.
 //
 // Each value costs an allocation (RxGo's items hold values as interfaces) and
 // a channel send, on top of s: within a few percent of a hand-written RxGo
@@ -39,28 +41,32 @@ func ToObservable[T any](s stream.Stream[T]) rxgo.Observable {
 		panic("rx: ToObservable of a nil stream")
 	}
 	return rxgo.Defer([]rxgo.Producer{func(ctx context.Context, next chan<- rxgo.Item) {
-		defer sendPanic(ctx, next)
+		returned := false
+		defer func() {
+			if p := recover(); p != nil {
+				sendPanic(ctx, next, p)
+			} else if !returned {
+				rxgo.Error(future.ErrGoexit).SendContext(ctx, next) // runtime.Goexit in s
+			}
+		}()
 		err := s(ctx, func(v T) error {
 			if !rxgo.Of(v).SendContext(ctx, next) {
 				return ctx.Err()
 			}
 			return nil
 		})
+		returned = true
 		if err != nil && !errors.Is(err, stream.ErrStop) {
 			rxgo.Error(err).SendContext(ctx, next)
 		}
 	}})
 }
 
-// sendPanic recovers a panic and sends it to next as a *future.PanicError
-// error item, or panics again with it if the observer is gone. It must be
-// deferred.
-func sendPanic(ctx context.Context, next chan<- rxgo.Item) {
-	v := recover()
-	if v == nil {
-		return
-	}
-	err := future.NewPanicError(v)
+// sendPanic sends a panic value p, recovered, to next as a
+// *future.PanicError error item, or panics again with it if the observer is
+// gone.
+func sendPanic(ctx context.Context, next chan<- rxgo.Item, p any) {
+	err := future.NewPanicError(p)
 	if !rxgo.Error(err).SendContext(ctx, next) {
 		panic(err)
 	}

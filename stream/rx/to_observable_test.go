@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -148,6 +149,20 @@ func TestToObservablePanic(t *testing.T) {
 	var pe *future.PanicError
 	if !errors.As(got[1].E, &pe) || pe.Value != errBoom || !errors.Is(got[1].E, errBoom) {
 		t.Errorf("got error item %v, want a *future.PanicError of errBoom", got[1].E)
+	}
+}
+
+// TestToObservableGoexit: runtime.Goexit in s ends the observable with an
+// error item matching future.ErrGoexit, not a silent completion.
+func TestToObservableGoexit(t *testing.T) {
+	goexiting := func(ctx context.Context, yield func(int) error) error {
+		_ = yield(1)
+		runtime.Goexit()
+		return nil
+	}
+	got := items(rx.ToObservable(goexiting).Observe())
+	if len(got) != 2 || got[0].V != 1 || !errors.Is(got[1].E, future.ErrGoexit) {
+		t.Errorf("got items %v, want 1 then an error matching %v", got, future.ErrGoexit)
 	}
 }
 
