@@ -65,6 +65,9 @@ func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
 	if fn == nil {
 		panic("future: Go with a nil function")
 	}
+	if grp, ok := g.(*Group); ok {
+		return goGroup(grp, fn, groupOptions(opts))
+	}
 	t := newTask[T](g)
 	o := makeOptions(opts)
 	g.Go(func() error {
@@ -89,6 +92,9 @@ func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
 func GoContext[T any](ctx context.Context, g Spawner, fn func(ctx context.Context) (T, error), opts ...Option) *Task[T] {
 	if fn == nil {
 		panic("future: GoContext with a nil function")
+	}
+	if grp, ok := g.(*Group); ok {
+		return goGroupContext(ctx, grp, fn, groupOptions(opts))
 	}
 	t := newTask[T](g)
 	t.ctl = newControl(ctx)
