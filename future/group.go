@@ -37,20 +37,27 @@ type Group struct {
 	sem chan struct{} // the limit's slots; nil without a limit
 
 	mu     sync.Mutex
-	join   bool        // keep every error, not only the first
 	failed bool        // a failure has been recorded
 	err    error       // the first error
-	errs   []error     // every error, with join
 	panic  *PanicError // the first panic
+	scope  *scope      // nil for a zero Group, so that it stays small
+}
 
-	ctx    context.Context // nil for a zero Group
+// scope is what NewGroup adds to a Group: its context and its options.
+type scope struct {
+	mu   sync.Mutex // guards live and stop; errs is guarded by the Group's mu
+	join bool       // keep every error, not only the first
+	errs []error    // every error, with join
+
+	ctx    context.Context
 	cancel context.CancelCauseFunc
 	// detached is the parent of the tasks' own contexts: ctx's values
 	// without its cancellation, so that a task's context costs no entry in
-	// ctx's children. The group cancels those contexts itself, from live.
-	// It is nil when ctx has a deadline: then a task's context must see it.
+	// ctx's children (a shared lock and a map). The group cancels those
+	// contexts itself, from live. It is nil when ctx has a deadline: a
+	// task's context must then see the deadline itself.
 	detached context.Context
-	live     []*control  // contexts of tasks made from detached; finished ones are swept lazily
+	live     []*control  // contexts made from detached; finished ones are swept lazily
 	stop     func() bool // stops the watch on ctx that cancels live; nil when not armed
 }
 
@@ -66,15 +73,15 @@ func NewGroup(ctx context.Context, opts ...GroupOption) (*Group, context.Context
 	if ctx == nil {
 		panic("future: NewGroup with a nil Context")
 	}
-	g := new(Group)
+	s := new(scope)
 	for _, o := range opts {
-		o.applyGroup(g)
+		o.applyGroup(s)
 	}
-	g.ctx, g.cancel = context.WithCancelCause(ctx)
-	if _, ok := g.ctx.Deadline(); !ok {
-		g.detached = context.WithoutCancel(g.ctx)
+	s.ctx, s.cancel = context.WithCancelCause(ctx)
+	if _, ok := s.ctx.Deadline(); !ok {
+		s.detached = context.WithoutCancel(s.ctx)
 	}
-	return g, g.ctx
+	return &Group{scope: s}, s.ctx
 }
 
 // SetLimit limits the number of tasks running in the group at once to n; a
@@ -142,8 +149,8 @@ func (g *Group) Wait() error {
 	g.mu.Lock()
 	err := g.outcomeLocked()
 	g.mu.Unlock()
-	if g.cancel != nil {
-		g.cancelTasks(err)
+	if g.scope != nil {
+		g.scope.cancelTasks(err)
 	}
 	return err
 }
@@ -152,8 +159,8 @@ func (g *Group) outcomeLocked() error {
 	switch {
 	case g.panic != nil:
 		return g.panic
-	case g.join:
-		return errors.Join(g.errs...)
+	case g.scope != nil && g.scope.join:
+		return errors.Join(g.scope.errs...)
 	default:
 		return g.err
 	}
@@ -219,70 +226,70 @@ func (g *Group) fail(err error) {
 		if g.panic == nil {
 			g.panic = pe
 		}
-	case g.join:
-		g.errs = append(g.errs, err)
+	case g.scope != nil && g.scope.join:
+		g.scope.errs = append(g.scope.errs, err)
 	case g.err == nil:
 		g.err = err
 	}
 	g.mu.Unlock()
-	if first && g.cancel != nil {
-		g.cancelTasks(err)
+	if first && g.scope != nil {
+		g.scope.cancelTasks(err)
 	}
 }
 
 // cancelTasks cancels the group's context with cause (if it is not already
 // done) and then the contexts of its live tasks with the context's cause.
-func (g *Group) cancelTasks(cause error) {
-	g.mu.Lock()
-	stop := g.stop
-	g.stop = nil
-	g.mu.Unlock()
+func (s *scope) cancelTasks(cause error) {
+	s.mu.Lock()
+	stop := s.stop
+	s.stop = nil
+	s.mu.Unlock()
 	if stop != nil {
 		stop() // the watch would only do what follows, in a goroutine of its own
 	}
-	g.cancel(cause)
-	g.cancelLive()
+	s.cancel(cause)
+	s.cancelLive()
 }
 
 // cancelLive cancels the contexts of the live tasks with the cause of the
 // group's context, which is done.
-func (g *Group) cancelLive() {
-	g.mu.Lock()
-	live := g.live
-	g.live = nil
-	g.mu.Unlock()
-	cause := context.Cause(g.ctx)
+func (s *scope) cancelLive() {
+	s.mu.Lock()
+	live := s.live
+	s.live = nil
+	s.mu.Unlock()
+	cause := context.Cause(s.ctx)
 	for _, c := range live {
 		c.cancel(cause)
 	}
 }
 
-// taskControl returns the context of a task started with ctx. For the
-// group's own context it is derived from detached and listed in live, so that
-// it costs no entry in the children of the group's context (a shared lock and
-// a map); for any other context it is the usual one.
+// taskControl returns the context of a task of g started with ctx. For the
+// group's own context it is derived from detached and listed in live; for
+// any other context it is the usual one.
 func (g *Group) taskControl(ctx context.Context) *control {
-	if ctx != g.ctx || g.detached == nil {
+	s := g.scope
+	if s == nil || ctx != s.ctx || s.detached == nil {
 		return newControl(ctx)
 	}
-	c := newControl(g.detached)
-	g.mu.Lock()
-	if g.ctx.Err() != nil { // failed, ended or waited for: born cancelled
-		g.mu.Unlock()
-		c.cancel(context.Cause(g.ctx))
+	c := newControl(s.detached)
+	s.mu.Lock()
+	if s.ctx.Err() != nil { // failed, ended or waited for: born cancelled
+		s.mu.Unlock()
+		c.cancel(context.Cause(s.ctx))
 		return c
 	}
-	if g.stop == nil {
-		g.stop = context.AfterFunc(g.ctx, g.cancelLive)
+	if s.stop == nil {
+		s.stop = context.AfterFunc(s.ctx, s.cancelLive)
 	}
-	if len(g.live) == cap(g.live) {
+	if len(s.live) == cap(s.live) {
 		// Sweep out the finished, then leave room for as many again, so
 		// that the sweeps cost O(1) a task however many stay live.
-		g.live = slices.DeleteFunc(g.live, finished)
-		g.live = slices.Grow(g.live, len(g.live)+1)
+		s.live = slices.DeleteFunc(s.live, finished)
+		s.live = slices.Grow(s.live, len(s.live)+1)
 	}
-	g.live = append(g.live, c)
-	g.mu.Unlock()
+	s.live = append(s.live, c)
+	s.mu.Unlock()
 	return c
 }
 

@@ -4,12 +4,12 @@ package future
 // own, not [Option], because Option configures one task (SuppressError) and
 // would mean nothing to a group, nor a GroupOption to a task.
 type GroupOption interface {
-	applyGroup(g *Group)
+	applyGroup(s *scope)
 }
 
 type joinErrors struct{}
 
-func (joinErrors) applyGroup(g *Group) { g.join = true }
+func (joinErrors) applyGroup(s *scope) { s.join = true }
 
 // JoinErrors makes [Group.Wait] return every error that reached the group,
 // joined with errors.Join in the order they arrived (as conc's pools do),
