@@ -14,6 +14,11 @@
 // group. [GoContext] gives a task its own context, which [Task.Cancel] cancels
 // with a cause; [GoStart] captures a start value and a final value.
 //
+// Tasks run on any [Spawner] (errgroup, conc's pools, or through
+// [ContextPoolSpawner] and [WaitGroupSpawner]), and fastest on a [Group], the
+// package's own task group: a task there costs its Task and its goroutine,
+// and its limit slot is free before its result's callbacks run.
+//
 // Settling a result runs the callbacks registered with [AfterFunc], in the
 // goroutine that settles it, and then closes its Done channel: whoever sees
 // a result done knows its callbacks have run. That is how package ops waits

@@ -7,13 +7,13 @@ import (
 	"sync"
 )
 
-// Group is a task group that knows it holds results: [Go], [GoContext] and
-// [GoStart] on a *Group cost one allocation per task (the [Task]) besides
-// the goroutine, a task's context costs no shared lock, and a task's limit
-// slot is released before its result's callbacks run, so that a
-// continuation (ops.Then) may start the next task in the same limited
-// group. It is also a [Spawner] in its own right, a drop-in for
-// *errgroup.Group.
+// Group is a task group that knows it holds results. [Go] on a *Group
+// costs one allocation (the [Task]) besides the goroutine; [GoContext] and
+// [GoStart] add only the task's own context, which takes no lock shared with
+// its siblings. A task's limit slot is released before its result's
+// callbacks run, so that a continuation (ops.Then) may start the next task
+// in the same limited group. A Group is also a [Spawner] in its own right, a
+// drop-in for *errgroup.Group.
 //
 // A zero Group is ready to use; it has no context and no limit, and keeps
 // the first error. [NewGroup] makes one with a context that is cancelled on
@@ -31,7 +31,9 @@ import (
 // Go, TryGo and Wait may be called concurrently; SetLimit must not be called
 // concurrently with them. The group may be reused after Wait returns: Go
 // starts new tasks, and the next Wait returns the errors recorded so far
-// (the first error is kept, as errgroup keeps it).
+// (the first error is kept, as errgroup keeps it). The context of a group
+// made by NewGroup stays cancelled once Wait has returned, so tasks started
+// with it afterwards start cancelled, as with errgroup.
 type Group struct {
 	wg  sync.WaitGroup
 	sem chan struct{} // the limit's slots; nil without a limit
