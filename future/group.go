@@ -61,6 +61,9 @@ type scope struct {
 	detached context.Context
 	live     []*control  // contexts made from detached; finished ones are swept lazily
 	stop     func() bool // stops the watch on ctx that cancels live; nil when not armed
+	// watch is false when ctx's parent is never cancelled (Background):
+	// then only the group cancels ctx, and it cancels live itself.
+	watch bool
 }
 
 // NewGroup returns a Group and a context derived from ctx. The context is
@@ -80,6 +83,7 @@ func NewGroup(ctx context.Context, opts ...GroupOption) (*Group, context.Context
 		o.applyGroup(s)
 	}
 	s.ctx, s.cancel = context.WithCancelCause(ctx)
+	s.watch = ctx.Done() != nil
 	if _, ok := s.ctx.Deadline(); !ok {
 		s.detached = context.WithoutCancel(s.ctx)
 	}
@@ -281,7 +285,7 @@ func (g *Group) taskControl(ctx context.Context) *control {
 		c.cancel(context.Cause(s.ctx))
 		return c
 	}
-	if s.stop == nil {
+	if s.stop == nil && s.watch {
 		s.stop = context.AfterFunc(s.ctx, s.cancelLive)
 	}
 	if len(s.live) == cap(s.live) {
