@@ -127,8 +127,20 @@ func BenchmarkGroupRace(b *testing.B) {
 				raceOn(b, g, ctx, n, task, g.Wait)
 			}
 		})
+		// The same, with a context derived from the group's: the tasks'
+		// contexts are then context.WithCancelCause children of it, as on
+		// an errgroup, which is what the Group's own path saves.
+		b.Run(fmt.Sprintf("n=%d/impl=future.Group+WithCancelCause", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				g, ctx := future.NewGroup(bg)
+				raceOn(b, g, context.WithValue(ctx, benchKey{}, 1), n, task, g.Wait)
+			}
+		})
 	}
 }
+
+type benchKey struct{}
 
 func raceOn(b *testing.B, g future.Spawner, ctx context.Context, n int, task func(context.Context, int, int) (int, error), wait func() error) {
 	ts := make([]*future.Task[int], n)
@@ -163,4 +175,47 @@ func checkTasks(b *testing.B, ts []*future.Task[int], n int) {
 	if total != n*(n-1)/2 {
 		b.Fatal("wrong sum")
 	}
+}
+
+// BenchmarkTaskContextOptions measures, without goroutines, the two ways of
+// giving each of N live tasks a context that context.Cause can explain:
+// context.WithCancelCause under the group's context (an entry in its
+// children map, under its lock, per task), and what Group does, the same
+// under context.WithoutCancel of the group's context, the group keeping
+// the cancel functions in a slice and calling them itself.
+func BenchmarkTaskContextOptions(b *testing.B) {
+	const n = 100
+	b.Run("impl=WithCancelCause(group)", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			gctx, gcancel := context.WithCancelCause(context.Background())
+			cancels := make([]context.CancelCauseFunc, n)
+			for i := range cancels {
+				_, cancels[i] = context.WithCancelCause(gctx)
+			}
+			for _, c := range cancels {
+				c(nil)
+			}
+			gcancel(nil)
+		}
+	})
+	b.Run("impl=WithCancelCause(WithoutCancel(group))", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			gctx, gcancel := context.WithCancelCause(context.Background())
+			detached := context.WithoutCancel(gctx)
+			var mu sync.Mutex
+			var live []context.CancelCauseFunc
+			for range n {
+				_, c := context.WithCancelCause(detached)
+				mu.Lock()
+				live = append(live, c)
+				mu.Unlock()
+			}
+			for _, c := range live {
+				c(nil)
+			}
+			gcancel(nil)
+		}
+	})
 }
