@@ -568,3 +568,45 @@ func TestGroupAllocs(t *testing.T) {
 		t.Errorf("future.Go on a Group: got %v allocations, want at most 2 and at most the hand-written %v", ours, hand)
 	}
 }
+
+// GoStart on a Group: the cases of GoStart, through the Group's own path.
+func TestGroupGoStart(t *testing.T) {
+	cases := []struct {
+		name                string
+		fn                  func(context.Context, func(int)) (int, error)
+		wantStart, wantDone error
+		wantGroup           error
+		startValue          int
+	}{
+		{"started, then returned", func(_ context.Context, started func(int)) (int, error) {
+			started(1)
+			return 2, nil
+		}, nil, nil, nil, 1},
+		{"failed before starting", func(context.Context, func(int)) (int, error) {
+			return 0, errTest
+		}, errTest, errTest, errTest, 0},
+		{"returned without starting", func(context.Context, func(int)) (int, error) {
+			return 2, nil
+		}, future.ErrNotStarted, nil, future.ErrNotStarted, 0},
+		{"Goexit before starting", func(context.Context, func(int)) (int, error) {
+			runtime.Goexit()
+			return 0, nil
+		}, future.ErrGoexit, future.ErrGoexit, future.ErrGoexit, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			g, ctx := future.NewGroup(context.Background())
+			g.SetLimit(1)
+			start, done := future.GoStart(ctx, g, tc.fn)
+			if err := g.Wait(); err != tc.wantGroup {
+				t.Errorf("Wait: got %v, want %v", err, tc.wantGroup)
+			}
+			if v, err := start.Get(); err != tc.wantStart || v != tc.startValue {
+				t.Errorf("start: got %v, %v, want %v, %v", v, err, tc.startValue, tc.wantStart)
+			}
+			if err := done.Err(); err != tc.wantDone {
+				t.Errorf("done: got %v, want %v", err, tc.wantDone)
+			}
+		})
+	}
+}
