@@ -9,8 +9,10 @@ import (
 
 // Group is a task group that knows it holds results. [Go] on a *Group
 // costs one allocation (the [Task]) besides the goroutine; [GoContext] and
-// [GoStart] add only the task's own context, which takes no lock shared with
-// its siblings. A task's limit slot is released before its result's
+// [GoStart] add only the task's own context, which, unlike a
+// context.WithCancelCause of the group's context, costs no entry in that
+// context's children (a map behind a lock that every sibling takes twice). A
+// task's limit slot is released before its result's
 // callbacks run, so that a continuation (ops.Then) may start the next task
 // in the same limited group. A Group is also a [Spawner] in its own right, a
 // drop-in for *errgroup.Group.
@@ -97,7 +99,8 @@ func NewGroup(ctx context.Context, opts ...GroupOption) (*Group, context.Context
 // wait for its own slot.
 //
 // SetLimit panics if tasks hold slots of the current limit (errgroup panics
-// too): set the limit before starting tasks, or after Wait.
+// too): set the limit before starting tasks, or after Wait. Tasks started
+// while the group had no limit do not count against a new one.
 func (g *Group) SetLimit(n int) {
 	if len(g.sem) != 0 {
 		panic("future: SetLimit while tasks of the group are running")
