@@ -610,3 +610,27 @@ func TestGroupGoStart(t *testing.T) {
 		})
 	}
 }
+
+// A task started without a limit does not count against a limit set while it
+// runs, and freeing its slot does not free someone else's.
+func TestGroupLimitSetWhileUnlimitedTaskRuns(t *testing.T) {
+	var g future.Group
+	holdOld, holdNew := make(chan struct{}), make(chan struct{})
+	old := future.Go(&g, func() (int, error) { <-holdOld; return 1, nil })
+	g.SetLimit(1)
+	fresh := future.Go(&g, func() (int, error) { <-holdNew; return 2, nil }) // must not wait for old
+	close(holdOld)
+	if err := old.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if g.TryGo(func() error { return nil }) {
+		t.Error("TryGo while fresh holds the only slot: got true, want false (old freed a slot it never took)")
+	}
+	close(holdNew)
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := fresh.Get(); v != 2 {
+		t.Errorf("fresh: got %v, want 2", v)
+	}
+}
