@@ -28,6 +28,7 @@ func w1() Workload {
 			{Name: "promise", How: "promise.New with an executor that resolves, Await(ctx)", Prepare: w1Promise},
 			{Name: "async", How: "async.NewTask(f).Call(), Join", Prepare: w1Async},
 			{Name: "goresult", How: "future.Go on an errgroup.Group, Await", Prepare: w1Goresult},
+			groupOne(),
 		},
 	}
 }

@@ -28,6 +28,7 @@ func w2() Workload {
 			{Name: "promise", How: "promise.New per task, promise.All(ctx, ...), Await (All starts a Then and a Catch goroutine per promise)", Prepare: w2Promise},
 			{Name: "async", How: "async.NewTask(f).Call() per task, async.FutureSeq (values and errors as []any), Join", Prepare: w2Async},
 			{Name: "goresult", How: "future.Go per task on an errgroup.Group, " + waitAllHow, Prepare: w2Goresult},
+			groupAll(),
 		},
 	}
 }

@@ -26,6 +26,7 @@ func w3() Workload {
 			{Name: "rxgo", How: "rxgo.Start per task, rxgo.Merge, range Observe()", Prepare: w3Rxgo},
 			{Name: "ro", How: "ro.Future per task, ro.Merge, Subscribe with an observer, wait for completion", Prepare: w3Ro},
 			{Name: "goresult", How: "future.Go per task, ops.ResultsToChannel in the same errgroup, range", Prepare: w3Goresult},
+			groupCompleted(),
 		},
 	}
 }

@@ -35,6 +35,7 @@ func w4() Workload {
 			{Name: "promise", How: "promise.New per task closing over ctx, promise.Race(ctx, ...), Await, cancel (losers abandoned; Race's Then and Catch goroutines per promise exit on the cancel)", Prepare: w4Promise},
 			{Name: "async", How: "async.NewTask(f).Call() per task closing over ctx, async.FutureFirstCompletedOf, Join, cancel (losers abandoned: a Task takes no context; a goroutine per future waits for its loser)", Prepare: w4Async},
 			{Name: "goresult", How: "future.GoContext per task, ops.Race (cancels the losers), Await, errgroup Wait (joins them)", Prepare: w4Goresult},
+			groupRace(),
 		},
 	}
 }

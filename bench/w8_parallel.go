@@ -26,7 +26,7 @@ func w8() Workload {
 			{Name: "rxgo", How: "rxgo.Range(0, N).Map(f, rxgo.WithPool(GOMAXPROCS)), range Observe()", Prepare: w8Rxgo},
 			{Name: "promise", How: "promise.NewWithPool per item on promise.FromConcPool(pool.New().WithMaxGoroutines(GOMAXPROCS)), promise.All(ctx, ...) (its Then and Catch goroutines on the default, unbounded pool), Await, pool Wait", Prepare: w8Promise},
 			{Name: "async", How: "async.NewExecutor (GOMAXPROCS workers, a queue of N: Submit fails rather than wait), Submit per item, async.FutureSeq, Join, Shutdown", Prepare: w8Async},
-		}, goresultParallel()...),
+		}, append(goresultParallel(), groupParallel())...),
 	}
 }
 

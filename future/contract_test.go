@@ -116,6 +116,24 @@ func TestContinuationAtLimit(t *testing.T) {
 		}
 		p.Wait()
 	})
+	t.Run("GoStart on a Group", func(t *testing.T) {
+		var g future.Group
+		g.SetLimit(1)
+		release := make(chan struct{})
+		start, _ := future.GoStart(ctx, &g, func(ctx context.Context, started func(int)) (int, error) {
+			started(1)
+			<-release
+			return 0, nil
+		})
+		out := then(&g, start)
+		close(release)
+		if v, err := out.Await(ctx); v != 2 || err != nil {
+			t.Fatalf("got %v, %v; want 2", v, err)
+		}
+		if err := g.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("GoStart", func(t *testing.T) {
 		var g errgroup.Group
 		g.SetLimit(1)

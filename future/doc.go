@@ -14,6 +14,11 @@
 // group. [GoContext] gives a task its own context, which [Task.Cancel] cancels
 // with a cause; [GoStart] captures a start value and a final value.
 //
+// Tasks run on any [Spawner] (errgroup, conc's pools, or through
+// [ContextPoolSpawner] and [WaitGroupSpawner]), and fastest on a [Group], the
+// package's own task group: a task there costs its Task and its goroutine,
+// and its limit slot is free before its result's callbacks run.
+//
 // # Completion
 //
 // Settling a result runs the waiters registered with [Register] (or the

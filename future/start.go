@@ -28,6 +28,9 @@ func GoStart[S, T any](ctx context.Context, g Spawner, fn func(ctx context.Conte
 	if fn == nil {
 		panic("future: GoStart with a nil function")
 	}
+	if grp, ok := g.(*Group); ok {
+		return goGroupStart(ctx, grp, fn, groupOptions(opts))
+	}
 	start, done = newTask[S](g), newTask[T](g)
 	ctl := newControl(ctx)
 	start.ctl, done.ctl = ctl, ctl
@@ -59,7 +62,7 @@ func GoStart[S, T any](ctx context.Context, g Spawner, fn func(ctx context.Conte
 			done.fut.settle(v, nil, true)
 			return propagate(o, ctl, ErrNotStarted)
 		}
-		return done.finish(o, v, err)
+		return done.finish(o, v, err, true)
 	})
 	return start, done
 }

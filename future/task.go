@@ -72,11 +72,14 @@ func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
 	if fn == nil {
 		panic("future: Go with a nil function")
 	}
+	if grp, ok := g.(*Group); ok {
+		return goGroup(grp, fn, groupOptions(opts))
+	}
 	t := newTask[T](g)
 	o := makeOptions(opts)
 	spawn(g, func() error {
 		v, err := t.run(fn)
-		return t.finish(o, v, err)
+		return t.finish(o, v, err, true)
 	})
 	return t
 }
@@ -117,13 +120,16 @@ func GoContext[T any](ctx context.Context, g Spawner, fn func(ctx context.Contex
 	if fn == nil {
 		panic("future: GoContext with a nil function")
 	}
+	if grp, ok := g.(*Group); ok {
+		return goGroupContext(ctx, grp, fn, groupOptions(opts))
+	}
 	t := newTask[T](g)
 	t.ctl = newControl(ctx)
 	o := makeOptions(opts)
 	spawn(g, func() error {
 		defer t.ctl.cancel(nil)
 		v, err := t.run(func() (T, error) { return fn(t.ctl.ctx) })
-		return t.finish(o, v, err)
+		return t.finish(o, v, err, true)
 	})
 	return t
 }
@@ -155,15 +161,15 @@ func (t *Task[T]) run(fn func() (T, error)) (v T, err error) {
 	return v, err
 }
 
-// finish settles t, in the task's goroutine that still holds its group's
-// slot, and returns the error its group should see.
-func (t *Task[T]) finish(o options, v T, err error) error {
+// finish settles t and returns the error its group should see. held says
+// that the task's goroutine still holds its group's slot.
+func (t *Task[T]) finish(o options, v T, err error, held bool) error {
 	if err == nil {
-		t.fut.settle(v, nil, true)
+		t.fut.settle(v, nil, held)
 		return nil
 	}
 	var zero T
-	t.fut.settle(zero, err, true)
+	t.fut.settle(zero, err, held)
 	return propagate(o, t.ctl, err)
 }
 

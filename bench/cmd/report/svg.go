@@ -21,7 +21,7 @@ const (
 
 // colors of the approaches; the hand-written variants are grey.
 var colors = map[string]string{
-	"goresult": "#1a9850", "errgroup": "#4575b4", "conc": "#74add1",
+	"goresult": "#1a9850", "group": "#006837", "errgroup": "#4575b4", "conc": "#74add1",
 	"lo": "#f46d43", "rxgo": "#d73027", "ro": "#984ea3",
 	"promise": "#e7298a", "async": "#a6761d",
 }

@@ -34,6 +34,9 @@ var peers = []string{"errgroup", "conc", "lo", "rxgo", "ro", "promise", "async"}
 
 const us = "goresult"
 
+// ourGroup is the column of goresult's own task group, future.Group.
+const ourGroup = "group"
+
 // targets evaluates every target: what goresult should cost beside
 // hand-written Go and its peers, set when the benchmarks were designed.
 func targets(r *results) []verdict {
@@ -41,7 +44,12 @@ func targets(r *results) []verdict {
 	for _, id := range []string{"W1", "W2", "W3"} {
 		vs = append(vs, withinTarget(r, id, 1.3, "goresult within 1.3x of hand-written"))
 	}
-	vs = append(vs, raceTarget(r))
+	vs = append(vs, raceTarget(r, us, 1.5))
+	for _, id := range []string{"W1", "W2", "W3"} {
+		vs = append(vs, withinTargetOf(r, id, ourGroup, 1.1, "future.Group within 1.1x of hand-written"))
+	}
+	vs = append(vs, raceTarget(r, ourGroup, 1.3))
+	vs = append(vs, allocTarget(r))
 	vs = append(vs, chainTarget(r))
 	vs = append(vs, withinTarget(r, "W6", 1.5, "goresult within 1.5x of a hand-written merge of settled results that spawns nothing"))
 	vs = append(vs, aheadTarget(r, "W6", peers, 4, "goresult at least 4x ahead of every peer"))
@@ -59,12 +67,18 @@ func workload(id string) bench.Workload {
 
 // withinTarget checks goresult's ratio to the baseline at every size.
 func withinTarget(r *results, id string, limit float64, what string) verdict {
+	return withinTargetOf(r, id, us, limit, what)
+}
+
+// withinTargetOf checks the ratio of the approach who to the baseline at
+// every size.
+func withinTargetOf(r *results, id, who string, limit float64, what string) verdict {
 	w := workload(id)
 	v := verdict{target: fmt.Sprintf("%s (%s): %s", id, w.Title, what)}
 	var figs []string
 	all := true
 	for _, n := range r.sizes(w) {
-		ratio, ok := r.ratio(key{id, n, us}, w.Baseline)
+		ratio, ok := r.ratio(key{id, n, who}, w.Baseline)
 		if !ok {
 			continue
 		}
@@ -101,15 +115,16 @@ func aheadTarget(r *results, id string, of []string, factor float64, what string
 	return finish(v, figs, all)
 }
 
-// raceTarget checks W4: within 1.5x of the hand-written race that joins its
-// losers, with no loser running once it returns and nothing left behind.
-func raceTarget(r *results) verdict {
+// raceTarget checks W4 for the approach who: within limit of the
+// hand-written race that joins its losers, with no loser running once it
+// returns and nothing left behind.
+func raceTarget(r *results, who string, limit float64) verdict {
 	w := workload("W4")
-	v := verdict{target: "W4 (race): goresult within 1.5x of a hand-written race that joins its losers, 0 goroutines alive once it returns"}
+	v := verdict{target: fmt.Sprintf("W4 (race): %s within %gx of a hand-written race that joins its losers, 0 goroutines alive once it returns", who, limit)}
 	var figs []string
 	all := true
 	for _, n := range r.sizes(w) {
-		k := key{"W4", n, us}
+		k := key{"W4", n, who}
 		ratio, ok := r.ratio(k, w.Baseline)
 		if !ok {
 			continue
@@ -117,7 +132,28 @@ func raceTarget(r *results) verdict {
 		running, _ := r.get(k, w.GaugeUnit)
 		left, _ := r.get(k, unitLeft+"/op")
 		figs = append(figs, fmt.Sprintf("N=%s %.2fx, %g losers running, %g left", count(n), ratio, running.median, left.median))
-		all = all && ratio <= 1.5 && running.max == 0 && left.max == 0
+		all = all && ratio <= limit && running.max == 0 && left.max == 0
+	}
+	return finish(v, figs, all)
+}
+
+// allocTarget checks that a task through future.Group allocates no more than
+// the hand-written goroutine does, in W1-W3 at every size.
+func allocTarget(r *results) verdict {
+	v := verdict{target: "W1-W3: allocations per task through future.Group no more than the hand-written goroutine's"}
+	var figs []string
+	all := true
+	for _, id := range []string{"W1", "W2", "W3"} {
+		w := workload(id)
+		for _, n := range r.sizes(w) {
+			ours, ok1 := r.get(key{id, n, ourGroup}, unitAllocs)
+			hand, ok2 := r.get(key{id, n, w.Baseline}, unitAllocs)
+			if !ok1 || !ok2 {
+				continue
+			}
+			figs = append(figs, fmt.Sprintf("%s N=%s %.2f vs %.2f", id, count(n), ours.median/float64(n), hand.median/float64(n)))
+			all = all && ours.median <= hand.median
+		}
 	}
 	return finish(v, figs, all)
 }
@@ -154,7 +190,7 @@ func leakTarget(r *results) verdict {
 		if left.max != left.median { // some runs only: stragglers slower than the wait
 			s = fmt.Sprintf("%s N=%s %s (%.0f/op median, up to %.0f)", k.w, count(k.n), k.a, left.median, left.max)
 		}
-		if k.a == us {
+		if k.a == us || k.a == ourGroup {
 			ours = append(ours, s)
 		} else {
 			theirs = append(theirs, s)
