@@ -247,3 +247,10 @@ func failEach[V any](cs []*Call[V], err error) {
 		cs[i].settable.SetError(err)
 	}
 }
+
+// issued reports whether t has given out a call with this id.
+func (t *Table[V]) issued(id uint64) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return id != 0 && id <= t.next
+}
