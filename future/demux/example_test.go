@@ -1,9 +1,12 @@
 package demux_test
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"net"
 
 	"github.com/goresult/goresult/future/demux"
 )
@@ -54,4 +57,38 @@ func ExampleCall_Cancel() {
 	// tell the peer: drop request 1 (user gave up)
 	// Call(id=1, error=context canceled: user gave up)
 	// late: true 1
+}
+
+func ExampleClient() {
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	defer ln.Close()
+	served := make(chan struct{})
+	go func() { // a server that answers two requests, the second one first
+		defer close(served)
+		conn, _ := ln.Accept()
+		defer conn.Close()
+		var codec demux.BytesCodec
+		r, w := bufio.NewReader(conn), bufio.NewWriter(conn)
+		id1, req1, _ := codec.ReadRequest(r)
+		id2, req2, _ := codec.ReadRequest(r)
+		codec.WriteReply(w, id2, bytes.ToUpper(req2), nil)
+		codec.WriteReply(w, id1, bytes.ToUpper(req1), nil)
+		w.Flush()
+		r.ReadByte() // until the client hangs up
+	}()
+
+	conn, _ := net.Dial("tcp", ln.Addr().String())
+	c := demux.NewClient(conn, demux.BytesCodec{})
+	ctx := context.Background()
+	first, _ := c.Go(ctx, []byte("first"))
+	second, _ := c.Go(ctx, []byte("second"))
+	for _, call := range []*demux.Call[[]byte]{first, second} {
+		reply, err := call.Await(ctx)
+		fmt.Printf("%d: %s %v\n", call.ID(), reply, err)
+	}
+	c.Close()
+	<-served
+	// Output:
+	// 1: FIRST <nil>
+	// 2: SECOND <nil>
 }
