@@ -1,7 +1,6 @@
 package demux
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -42,7 +41,7 @@ type Client[Req, Resp any] struct {
 
 	mu         sync.Mutex
 	closing    bool  // Close was called
-	broken     error // why the connection ended, as the first to see it saw it
+	broken     error // why the connection ended, if the writer ended it
 	connClosed bool  // conn has been closed
 	closeErr   error // what closing conn returned
 }
@@ -98,7 +97,7 @@ func (c *Client[Req, Resp]) Go(ctx context.Context, req Req) (*Call[Resp], error
 	}
 	buf, err := c.encode(call.ID(), req)
 	if err != nil {
-		c.t.Reject(call.ID(), err)
+		c.t.drop(call, err)
 		return nil, err
 	}
 	select {
@@ -178,6 +177,17 @@ func (c *Client[Req, Resp]) fail(err error) {
 	c.closeConn()
 }
 
+// writeFailed ends the connection after a failed write. If the connection
+// can be closed for writing only (a TCP connection), the reader goes on, so
+// that the replies that have arrived still reach their calls, and stops
+// once the peer's side ends as well; otherwise the connection is closed.
+func (c *Client[Req, Resp]) writeFailed(err error) {
+	if cw, ok := c.conn.(interface{ CloseWrite() error }); ok && cw.CloseWrite() == nil {
+		return
+	}
+	c.fail(err)
+}
+
 // closeConn closes the connection once, keeping the error.
 func (c *Client[Req, Resp]) closeConn() {
 	c.mu.Lock()
@@ -190,7 +200,8 @@ func (c *Client[Req, Resp]) closeConn() {
 }
 
 // shutdown settles every call once the reader has stopped with readErr, and
-// stops the writer.
+// stops the writer. The reason of a lost connection is the writer's error
+// if the writer closed it, and readErr otherwise.
 func (c *Client[Req, Resp]) shutdown(readErr error) {
 	c.fail(readErr) // closes the connection if the reader stopped on its own
 	c.mu.Lock()
@@ -206,54 +217,4 @@ func (c *Client[Req, Resp]) shutdown(readErr error) {
 		c.t.Close(&ConnLostError{Cause: reason})
 	}
 	close(c.quit)
-}
-
-// write is the writer goroutine: it writes the queued requests, as many as
-// are ready before each flush, and skips those already settled.
-func (c *Client[Req, Resp]) write() {
-	w := bufio.NewWriterSize(c.conn, 64<<10)
-	for {
-		select {
-		case f := <-c.queue:
-			if err := c.writeBatch(w, f); err != nil {
-				c.fail(err)
-				c.drain()
-				return
-			}
-		case <-c.quit:
-			c.drain()
-			return
-		}
-	}
-}
-
-// writeBatch writes f and every request queued behind it, then flushes.
-func (c *Client[Req, Resp]) writeBatch(w *bufio.Writer, f frame[Resp]) error {
-	for {
-		if !f.call.IsDone() { // a cancelled call need not be sent
-			if _, err := w.Write(f.buf.Bytes()); err != nil {
-				return err
-			}
-		}
-		buffers.Put(f.buf)
-		select {
-		case f = <-c.queue:
-		default:
-			return w.Flush()
-		}
-	}
-}
-
-// drain recycles the buffers left in the queue once the writer stops; their
-// calls are settled by the table's Close.
-func (c *Client[Req, Resp]) drain() {
-	<-c.quit
-	for {
-		select {
-		case f := <-c.queue:
-			buffers.Put(f.buf)
-		default:
-			return
-		}
-	}
 }

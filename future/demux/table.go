@@ -201,6 +201,16 @@ func (t *Table[V]) cancel(c *Call[V], err, cause error) {
 	}
 }
 
+// drop fails c with err if it is still pending, counting it as failed: the
+// transport could not send it.
+func (t *Table[V]) drop(c *Call[V], err error) {
+	if t.take(c.id, &t.stats.Failed, false) == nil {
+		return
+	}
+	c.release()
+	c.settable.SetError(err)
+}
+
 // failAll fails every pending call with err. If mark is set it runs under
 // t.mu first, and failAll does nothing if it reports false.
 func (t *Table[V]) failAll(err error, mark func(error) bool) {
