@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 )
 
 // DefaultMaxFrame is the largest frame [BytesCodec] and [JSONCodec] accept
@@ -27,6 +28,9 @@ const (
 
 // writeFrame writes one frame to w.
 func writeFrame(w io.Writer, id uint64, kind byte, payload []byte) error {
+	if uint64(len(payload)) > math.MaxUint32-minFrame {
+		return fmt.Errorf("demux: a payload of %d bytes does not fit in a frame", len(payload))
+	}
 	var h [headerLen]byte
 	binary.BigEndian.PutUint32(h[:4], uint32(minFrame+len(payload)))
 	binary.BigEndian.PutUint64(h[4:12], id)
