@@ -9,16 +9,10 @@ import (
 
 // settable is the Future a Call is built on, embedded under an unexported
 // name so that its completion machinery (what future.AfterFunc and package
-// ops register on, without a goroutine) is promoted to the Call.
+// ops register on, without a goroutine) is promoted to the Call. The Call's
+// own methods shadow the rest, SetResult and SetError included, so that a
+// Call is settled through its table only.
 type settable[V any] = future.Future[V]
-
-// sealed hides the Future's SetResult and SetError: with two methods of
-// each name at the same depth, neither is promoted, so only the table
-// settles a Call.
-type sealed[V any] struct{}
-
-func (sealed[V]) SetResult(V) error    { panic("demux: unreachable") }
-func (sealed[V]) SetError(error) error { panic("demux: unreachable") }
 
 // Call is one request waiting for its reply: a [future.Result] that the
 // table settles once, with the reply's value, its own error, its context's
@@ -30,7 +24,6 @@ func (sealed[V]) SetError(error) error { panic("demux: unreachable") }
 // it, as for a future.Future. All its methods are safe to call
 // concurrently.
 type Call[V any] struct {
-	sealed[V]
 	settable[V]
 
 	id   uint64
@@ -52,6 +45,31 @@ func (c *Call[V]) Cancel(cause error) {
 		cause = future.ErrCancelled
 	}
 	c.t.cancel(c, withCause(context.Canceled, cause), cause)
+}
+
+// SetResult settles the pending call with v, as [Table.Resolve] does with
+// its ID: for a transport that holds the call rather than its ID. If the
+// call is settled already it returns [future.ErrAlreadySet] and changes
+// nothing (no late reply is counted).
+func (c *Call[V]) SetResult(v V) error {
+	if !c.t.settle(c, v, nil) {
+		return future.ErrAlreadySet
+	}
+	return nil
+}
+
+// SetError fails the pending call with err, as [Table.Reject] does with its
+// ID. If the call is settled already it returns [future.ErrAlreadySet] and
+// changes nothing. It panics if err is nil.
+func (c *Call[V]) SetError(err error) error {
+	if err == nil {
+		panic("demux: SetError with a nil error")
+	}
+	var zero V
+	if !c.t.settle(c, zero, err) {
+		return future.ErrAlreadySet
+	}
+	return nil
 }
 
 // expire cancels the call because its context ended.

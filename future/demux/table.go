@@ -201,6 +201,25 @@ func (t *Table[V]) cancel(c *Call[V], err, cause error) {
 	}
 }
 
+// settle settles c with v or err if it is still pending, and reports
+// whether it was.
+func (t *Table[V]) settle(c *Call[V], v V, err error) bool {
+	counter := &t.stats.Completed
+	if err != nil {
+		counter = &t.stats.Failed
+	}
+	if t.take(c.id, counter, false) == nil {
+		return false
+	}
+	c.release()
+	if err != nil {
+		c.settable.SetError(err)
+	} else {
+		c.settable.SetResult(v)
+	}
+	return true
+}
+
 // drop fails c with err if it is still pending, counting it as failed: the
 // transport could not send it.
 func (t *Table[V]) drop(c *Call[V], err error) {

@@ -38,6 +38,18 @@ func TestTableSettles(t *testing.T) {
 			stats:   demux.Stats{Failed: 1},
 		},
 		{
+			name:   "the call's SetResult",
+			settle: func(tb *demux.Table[int], c *demux.Call[int]) { c.SetResult(8) },
+			want:   8,
+			stats:  demux.Stats{Completed: 1},
+		},
+		{
+			name:    "the call's SetError",
+			settle:  func(tb *demux.Table[int], c *demux.Call[int]) { c.SetError(errBoom) },
+			wantErr: []error{errBoom},
+			stats:   demux.Stats{Failed: 1},
+		},
+		{
 			name:    "cancel",
 			settle:  func(tb *demux.Table[int], c *demux.Call[int]) { c.Cancel(errReason) },
 			wantErr: []error{context.Canceled, errReason},
@@ -87,6 +99,11 @@ func TestTableSettles(t *testing.T) {
 				t.Fatal("a second reply was delivered")
 			}
 			c.Cancel(errBoom)
+			for _, err := range []error{c.SetResult(99), c.SetError(errBoom)} {
+				if err != future.ErrAlreadySet {
+					t.Fatalf("settling a settled call: got %v, want ErrAlreadySet", err)
+				}
+			}
 			if tt.wantErr != nil {
 				wantError(t, c, tt.wantErr...)
 			} else {
@@ -255,6 +272,10 @@ func TestTableMisuse(t *testing.T) {
 		{"OnCancel(nil)", "nil function", func() { demux.OnCancel(nil) }},
 		{"Add(nil)", "nil Context", func() { demux.New[int]().Add(nilContext) }},
 		{"Reject(nil)", "nil error", func() { demux.New[int]().Reject(1, nil) }},
+		{"SetError(nil)", "nil error", func() {
+			c, _ := demux.New[int]().Add(context.Background())
+			c.SetError(nil)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantPanic(t, tt.msg, tt.f) })
