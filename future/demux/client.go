@@ -29,7 +29,10 @@ const queueLen = 256
 // a [*ConnLostError] holding the reason (io.ErrUnexpectedEOF when the peer
 // closed it), and every later call fails at once with an error matching
 // both [ErrClosed] and that reason. After Close, pending and later calls fail
-// with [ErrClosed].
+// with [ErrClosed]. A failed write fails the requests not yet written at
+// once; on a TCP connection it closes only the writing side, so that the
+// replies already on their way still reach their calls, and the calls
+// already sent fail when the peer's side ends too (or their ctx does).
 type Client[Req, Resp any] struct {
 	codec Codec[Req, Resp]
 	conn  io.ReadWriteCloser
@@ -85,8 +88,8 @@ func NewClient[Req, Resp any](conn io.ReadWriteCloser, codec Codec[Req, Resp], o
 // never longer than ctx lasts. It returns an error, and no call, if the
 // request is not sent: ctx is done (ctx's error and cause), the client is
 // closed or its connection ended (an error matching [ErrClosed], or
-// [ErrConnLost] and the reason), or the codec cannot encode req (its error, or a [*future.PanicError] if it
-// panicked).
+// [ErrConnLost] and the reason), or the codec cannot encode req (its error,
+// or a [*future.PanicError] if it panicked).
 //
 // The call is cancelled when ctx ends, or by [Call.Cancel]: it settles at
 // once with ctx's error and the reply, if it comes, is dropped as late.
