@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/goresult/goresult/future/demux"
+	"github.com/goresult/goresult/ops"
 )
 
 func Example() {
@@ -91,4 +93,42 @@ func ExampleClient() {
 	// Output:
 	// 1: FIRST <nil>
 	// 2: SECOND <nil>
+}
+
+func ExampleTable_Add() {
+	t := demux.New[string](demux.MaxInFlight(1))
+	first, _ := t.Add(context.Background())
+
+	// The table is full: Add waits for a slot, as long as its ctx lasts.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	_, err := t.Add(ctx)
+	fmt.Println("while full:", err)
+
+	t.Resolve(first.ID(), "done") // frees the slot
+	second, err := t.Add(context.Background())
+	fmt.Println("after a reply:", second.ID(), err)
+	// Output:
+	// while full: context deadline exceeded
+	// after a reply: 2 <nil>
+}
+
+// The same request sent to two mirrors: the first reply wins and the other
+// call is cancelled, its slot freed and its transport told.
+func Example_race() {
+	t := demux.New[string](demux.OnCancel(func(id uint64, cause error) {
+		fmt.Printf("cancel request %d: %v\n", id, cause)
+	}))
+	ctx := context.Background()
+	a, _ := t.Add(ctx) // sent to mirror A
+	b, _ := t.Add(ctx) // sent to mirror B
+	fastest := ops.Race(a, b)
+
+	t.Resolve(b.ID(), "from B")
+	fmt.Println(fastest.Await(ctx))
+	fmt.Printf("%+v\n", t.Stats())
+	// Output:
+	// cancel request 1: ops: lost the race
+	// from B <nil>
+	// {Pending:0 Completed:1 Failed:0 Cancelled:1 Late:0}
 }

@@ -432,23 +432,6 @@ func TestTableTimeoutCancelsCall(t *testing.T) {
 	})
 }
 
-func TestCallString(t *testing.T) {
-	tb := demux.New[int]()
-	a, b := mustAdd(t, tb, context.Background()), mustAdd(t, tb, context.Background())
-	pending := a.String()
-	tb.Resolve(a.ID(), 5)
-	tb.Reject(b.ID(), errBoom)
-	for _, tt := range []struct{ got, want string }{
-		{pending, "Call(id=1, pending)"},
-		{a.String(), "Call(id=1, value=5)"},
-		{b.String(), "Call(id=2, error=boom)"},
-	} {
-		if tt.got != tt.want {
-			t.Errorf("String: got %q, want %q", tt.got, tt.want)
-		}
-	}
-}
-
 // A call costs one allocation on a context that is never done.
 func TestTableAllocs(t *testing.T) {
 	tb := demux.New[int](demux.MaxInFlight(16))
