@@ -8,8 +8,9 @@ import (
 )
 
 // settable is the Future a Call is built on, embedded under an unexported
-// name so that its completion machinery (what future.AfterFunc and package
-// ops register on, without a goroutine) is promoted to the Call. The Call's
+// name so that its completion machinery (Register, which makes a Call a
+// future.Notifier: what future.AfterFunc and package ops register on,
+// without a goroutine) is promoted to the Call. The Call's
 // own methods shadow the rest, SetResult and SetError included, so that a
 // Call is settled through its table only.
 type settable[V any] = future.Future[V]
@@ -19,9 +20,9 @@ type settable[V any] = future.Future[V]
 // error or its connection's, and a [future.Canceler]. Get one from
 // [Table.Add] (or [Client.Go]); its [Call.ID] is the ID to put on the wire.
 //
-// A Call starts no goroutine and holds none while it is pending; callbacks
-// registered on it with future.AfterFunc run in the goroutine that settles
-// it, as for a future.Future. All its methods are safe to call
+// A Call starts no goroutine and holds none while it is pending. It is a
+// [future.Notifier], as a future.Future is: waiters registered on it with
+// future.Register or future.AfterFunc run in the goroutine that settles it. All its methods are safe to call
 // concurrently.
 type Call[V any] struct {
 	settable[V]
@@ -98,6 +99,13 @@ func (c *Call[V]) Err() error { return c.settable.Err() }
 
 // Await waits for the call as Wait does, then returns what Get returns.
 func (c *Call[V]) Await(ctx context.Context) (V, error) { return c.settable.Await(ctx) }
+
+// Register adds w to the call's waiters, or notifies w at once if the call
+// is settled, as [future.Future.Register] does: w.Notify runs in the
+// goroutine that settles the call, before it is done, and must not block.
+// It is what makes a Call a [future.Notifier], so that package ops waits for
+// calls without a goroutine each.
+func (c *Call[V]) Register(w future.Waiter) future.Registration { return c.settable.Register(w) }
 
 // String describes the call as "Call(id=7, pending)", "Call(id=7,
 // value=V)" or "Call(id=7, error=E)".
