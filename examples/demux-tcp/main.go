@@ -13,6 +13,7 @@
 //	go run ./examples/demux-tcp                        # 10,000 requests, 256 at a time
 //	go run ./examples/demux-tcp -n 50000 -c 1024
 //	go run ./examples/demux-tcp -kill-after 3000       # the server dies mid-flight
+//	go run ./examples/demux-tcp -timeout 2ms           # deadlines shorter than some of the server's delays
 //
 // A progress line on stderr is updated in place when stderr is a terminal,
 // and written as plain lines otherwise. The exit status is 1 if any request
