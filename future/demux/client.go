@@ -21,8 +21,9 @@ const queueLen = 256
 // writer: the only ones a Client has, however many calls are pending. They
 // exit when the connection ends or [Client.Close] is called; call Close to
 // release them and the connection. All methods are safe to call
-// concurrently. Over loopback TCP a call costs about as much as one of
-// net/rpc (see the package's benchmarks).
+// concurrently. Over loopback TCP with a small payload it serves about 1.4
+// times net/rpc's requests/s with one caller and 2.5 to 3 times with 64 or
+// 1,024 (BenchmarkClient), with 8 allocations per call, both ends counted.
 //
 // When the connection ends without Close (the peer closed it, a read or a
 // write failed, the codec failed or panicked), every pending call fails with
