@@ -314,3 +314,16 @@ func TestClientMisuse(t *testing.T) {
 	wantPanic(t, "nil connection", func() { demux.NewClient[[]byte, []byte](nil, demux.BytesCodec{}) })
 	wantPanic(t, "nil Codec", func() { demux.NewClient[[]byte, []byte](c1, nil) })
 }
+
+// A request that does not encode fails Go for that request only.
+func TestClientEncodeFails(t *testing.T) {
+	conn := serve(t, (*serverConn).echo)
+	c := demux.NewClient(conn, demux.JSONCodec[any, string]{})
+	defer c.Close()
+	_, err := c.Go(context.Background(), make(chan int))
+	var unsupported *json.UnsupportedTypeError
+	if !errors.As(err, &unsupported) {
+		t.Fatalf("Go: got %v, want a *json.UnsupportedTypeError", err)
+	}
+	wantStats(t, c.Stats(), demux.Stats{Failed: 1})
+}
