@@ -1,0 +1,102 @@
+package natsdemux
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/nats-io/nats.go"
+)
+
+// deliver settles the request (or feeds the gather) that the reply m is
+// for. It runs in the inbox subscription's goroutine.
+func (c *Client) deliver(m *nats.Msg) {
+	tok := strings.TrimPrefix(m.Subject, c.prefix)
+	if g, ok := strings.CutPrefix(tok, "g"); ok {
+		c.deliverGather(g, m)
+	} else if id, err := strconv.ParseUint(tok, 10, 64); err != nil {
+		c.malformed.Add(1)
+	} else {
+		c.deliverReply(id, m)
+	}
+	if c.dropMark.Load() != 0 {
+		if n, _, err := c.sub.Pending(); err == nil && n <= 1 { // m itself counts until it returns
+			c.failDropped()
+		}
+	}
+}
+
+// deliverReply settles the call with this id with the reply m: its value,
+// the worker's error, or no responders.
+func (c *Client) deliverReply(id uint64, m *nats.Msg) {
+	c.mu.Lock()
+	p := c.pending[id]
+	c.mu.Unlock()
+	if p == nil {
+		c.table.Resolve(id, m) // counted as late
+		return
+	}
+	if isNoResponders(m) {
+		if c.cfg.retry > 0 {
+			c.retryLater(id, p)
+			return
+		}
+		p.replied.Store(true)
+		c.table.Reject(id, nats.ErrNoResponders)
+		return
+	}
+	p.replied.Store(true)
+	if err := replyError(m); err != nil {
+		c.table.Reject(id, err)
+		return
+	}
+	c.table.Resolve(id, m)
+}
+
+// isNoResponders reports whether m is the server's answer to a request no
+// one is subscribed to.
+func isNoResponders(m *nats.Msg) bool {
+	return len(m.Data) == 0 && m.Header.Get("Status") == "503"
+}
+
+// replyError returns the worker's error that the reply m carries, or nil.
+func replyError(m *nats.Msg) error {
+	code := m.Header.Get(HeaderErrorCode)
+	if code == "" {
+		if d := m.Header.Get(HeaderError); d != "" {
+			return malformed("error reply without a code", &ServiceError{Description: d})
+		}
+		return nil
+	}
+	return &ServiceError{Code: code, Description: m.Header.Get(HeaderError)}
+}
+
+// slowConsumer notes that the inbox subscription dropped replies: every
+// request sent so far may have lost its reply. Those still pending fail
+// once the replies queued before the drop have been delivered.
+func (c *Client) slowConsumer() {
+	c.mu.Lock()
+	c.dropMark.Store(max(c.lastID, 1))
+	c.mu.Unlock()
+	if n, _, err := c.sub.Pending(); err == nil && n == 0 {
+		c.failDropped()
+	}
+}
+
+// failDropped fails the requests that may have lost their replies.
+func (c *Client) failDropped() {
+	mark := c.dropMark.Swap(0)
+	if mark == 0 {
+		return
+	}
+	c.mu.Lock()
+	var ids []uint64
+	for id := range c.pending {
+		if id <= mark {
+			ids = append(ids, id)
+		}
+	}
+	c.mu.Unlock()
+	for _, id := range ids {
+		c.table.Reject(id, ErrRepliesDropped)
+	}
+}
