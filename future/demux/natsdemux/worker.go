@@ -29,6 +29,9 @@ type Worker[T, R any] struct {
 	// requester's deadline passes, when the requester cancels the request
 	// (with a [*CancelError] as cause), or when Serve's context ends.
 	Func func(context.Context, T) (R, error)
+	// Started, if not nil, is called once the worker's subscriptions are
+	// in place on the server, before Serve waits for requests.
+	Started func()
 }
 
 // Serve subscribes to w.Subject in w.Queue on nc and answers requests, w.N
@@ -69,6 +72,9 @@ func (w Worker[T, R]) Serve(ctx context.Context, nc *nats.Conn) error {
 		return err
 	}
 	closed := sub.StatusChanged(nats.SubscriptionClosed)
+	if err := nc.Flush(); err == nil && w.Started != nil {
+		w.Started()
+	}
 	var wg sync.WaitGroup
 	for range max(w.N, 1) {
 		wg.Go(func() { w.loop(ctx, nc, in, work, &wg) })
