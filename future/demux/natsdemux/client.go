@@ -34,7 +34,7 @@ type Client struct {
 
 	dropMark  atomic.Uint64 // if not 0, the last call ID that may have lost its reply
 	malformed atomic.Uint64
-	late      atomic.Uint64 // gather replies after their gather ended
+	late      atomic.Uint64 // replies after their request's context or gather ended
 }
 
 // New returns a Client that sends its requests on nc, configured by opts.
@@ -99,7 +99,8 @@ func (c *Client) Close() error {
 }
 
 // Stats returns the client's counts at this moment: its table's, with the
-// replies of gathers that had ended counted as Late too.
+// replies that came after their request's context ended (before the table
+// saw it end) or after their gather ended counted as Late too.
 func (c *Client) Stats() Stats {
 	s := Stats{Stats: c.table.Stats(), Malformed: c.malformed.Load()}
 	s.Late += c.late.Load()

@@ -1,8 +1,10 @@
 package natsdemux
 
 import (
+	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/nats-io/nats.go"
 )
@@ -33,6 +35,10 @@ func (c *Client) deliverReply(id uint64, m *nats.Msg) {
 	c.mu.Unlock()
 	if p == nil {
 		c.table.Resolve(id, m) // counted as late
+		return
+	}
+	if expired(p.ctx) { // its context's watch is about to settle it
+		c.late.Add(1)
 		return
 	}
 	if isNoResponders(m) {
@@ -99,4 +105,15 @@ func (c *Client) failDropped() {
 	for _, id := range ids {
 		c.table.Reject(id, ErrRepliesDropped)
 	}
+}
+
+// expired reports whether ctx has ended or its deadline has passed: a
+// context's timer may not have fired yet when a reply sent at the
+// worker's deadline (which is later) comes.
+func expired(ctx context.Context) bool {
+	if ctx.Err() != nil {
+		return true
+	}
+	d, ok := ctx.Deadline()
+	return ok && !time.Now().Before(d)
 }

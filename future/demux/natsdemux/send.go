@@ -32,9 +32,10 @@ const (
 
 // pending is what the client keeps of a request it sent.
 type pending struct {
-	msg     *nats.Msg   // as sent: for retries and the cancel subject
-	sent    atomic.Bool // published (or about to be)
-	replied atomic.Bool // a reply for it came
+	ctx     context.Context // the request's: a reply after it ended is late
+	msg     *nats.Msg       // as sent: for retries and the cancel subject
+	sent    atomic.Bool     // published (or about to be)
+	replied atomic.Bool     // a reply for it came
 	delay   time.Duration
 	timer   *time.Timer // the next retry; guarded by Client.mu
 }
@@ -48,7 +49,7 @@ func (c *Client) start(ctx context.Context, m *nats.Msg, done func(*nats.Msg, er
 		return nil, err
 	}
 	id := dc.ID()
-	p := &pending{msg: &nats.Msg{
+	p := &pending{ctx: ctx, msg: &nats.Msg{
 		Subject: m.Subject,
 		Reply:   c.prefix + strconv.FormatUint(id, 10),
 		Data:    m.Data,
