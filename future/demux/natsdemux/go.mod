@@ -5,6 +5,7 @@ go 1.25.0
 require (
 	github.com/goresult/goresult v0.0.0
 	github.com/nats-io/nats.go v1.53.1
+	go.uber.org/goleak v1.3.0
 )
 
 require (

@@ -1,6 +1,7 @@
 package natstest_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
@@ -16,7 +17,13 @@ func TestSlowConsumerFailsTheRequestsThatLostReplies(t *testing.T) {
 	const n = 50
 	ctx := bounded(t, 20*time.Second)
 	s := natstest.Start(t)
-	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", N: 4, Func: double})
+	release := make(chan struct{})
+	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", N: 4, Func: func(ctx context.Context, n int) (int, error) {
+		if n == 0 {
+			<-release // until its callback is in place
+		}
+		return 2 * n, nil
+	}})
 	slow := make(chan struct{}, 1)
 	nc := natstest.Connect(t, s.URL(), nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
 		if errors.Is(err, nats.ErrSlowConsumer) {
@@ -35,9 +42,14 @@ func TestSlowConsumerFailsTheRequestsThatLostReplies(t *testing.T) {
 
 	// The first reply's callback holds up the inbox subscription while the
 	// others pile up behind it, beyond its limit.
-	block := make(chan struct{})
+	blocked, block := make(chan struct{}), make(chan struct{})
 	first := ep.Request(ctx, 0)
-	future.AfterFunc(first, func() { <-block })
+	future.AfterFunc(first, func() {
+		close(blocked)
+		<-block
+	})
+	close(release)
+	await(t, ctx, blocked, "first reply")
 	calls := []*natsdemux.Call[int]{first}
 	for i := 1; i < n; i++ {
 		calls = append(calls, ep.Request(ctx, i))
