@@ -8,9 +8,13 @@
 // runs them as processes of their own instead (this program, re-executed
 // with -role worker); -url uses a real server or cluster.
 //
-//	go run ./examples/nats                      # embedded server, 3 worker goroutines
-//	go run ./examples/nats -procs -workers 4    # 4 worker processes
-//	go run ./examples/nats -url nats://127.0.0.1:4222 -n 20000
+// It is a module of its own (only it and natsdemux need NATS), so run it
+// from its directory:
+//
+//	cd examples/nats
+//	go run .                                  # embedded server, 3 worker goroutines
+//	go run . -procs -workers 4                # 4 worker processes
+//	go run . -url nats://127.0.0.1:4222 -n 20000
 //
 // It runs four steps: a quote asked of three replicas and raced (the
 // losers are cancelled on their workers, with ops.ErrLost as the cause);
