@@ -32,6 +32,7 @@ type Client struct {
 	nextG   uint64                  // the last gather ID given
 	closed  bool
 
+	seenDrops atomic.Uint64 // the inbox subscription's drops, as last seen
 	dropMark  atomic.Uint64 // if not 0, the last call ID that may have lost its reply
 	malformed atomic.Uint64
 	late      atomic.Uint64 // replies after their request's context or gather ended

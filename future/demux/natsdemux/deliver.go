@@ -20,11 +20,7 @@ func (c *Client) deliver(m *nats.Msg) {
 	} else {
 		c.deliverReply(id, m)
 	}
-	if c.dropMark.Load() != 0 {
-		if n, _, err := c.sub.Pending(); err == nil && n <= 1 { // m itself counts until it returns
-			c.failDropped()
-		}
-	}
+	c.checkDrops(m.Sub)
 }
 
 // deliverReply settles the call with this id with the reply m: its value,
@@ -76,14 +72,27 @@ func replyError(m *nats.Msg) error {
 	return &ServiceError{Code: code, Description: m.Header.Get(HeaderError)}
 }
 
-// slowConsumer notes that the inbox subscription dropped replies: every
-// request sent so far may have lost its reply. Those still pending fail
-// once the replies queued before the drop have been delivered.
-func (c *Client) slowConsumer() {
-	c.mu.Lock()
-	c.dropMark.Store(max(c.lastID, 1))
-	c.mu.Unlock()
-	if n, _, err := c.sub.Pending(); err == nil && n == 0 {
+// checkDrops notes whether the inbox subscription dropped replies since it
+// last looked (a slow consumer): then every request sent so far may have
+// lost its reply. Those still pending fail once the replies queued before
+// the drop have been delivered (at most the one being delivered is left:
+// nats.go counts it until its callback returns). It runs after each reply,
+// and from nats.go's slow-consumer error, in case no reply comes after the
+// drop.
+func (c *Client) checkDrops(sub *nats.Subscription) {
+	d, err := sub.Dropped()
+	if err != nil {
+		return
+	}
+	if old := c.seenDrops.Load(); uint64(d) > old && c.seenDrops.CompareAndSwap(old, uint64(d)) {
+		c.mu.Lock()
+		c.dropMark.Store(max(c.lastID, 1))
+		c.mu.Unlock()
+	}
+	if c.dropMark.Load() == 0 {
+		return
+	}
+	if n, _, err := sub.Pending(); err == nil && n <= 1 {
 		c.failDropped()
 	}
 }

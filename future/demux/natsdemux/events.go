@@ -32,7 +32,7 @@ func (c *Client) watch() {
 	})
 	nc.SetErrorHandler(func(conn *nats.Conn, sub *nats.Subscription, err error) {
 		if sub == c.sub && errors.Is(err, nats.ErrSlowConsumer) {
-			c.slowConsumer()
+			c.checkDrops(sub)
 		}
 		if asyncErr != nil {
 			asyncErr(conn, sub, err)

@@ -45,7 +45,9 @@ type Worker[T, R any] struct {
 // Serve blocks. Once ctx ends it stops taking requests, cancels the
 // contexts of the ones running with ctx's cause, waits for them (their
 // replies are still sent), answers the requests it had received but not
-// started with [ErrWorkerStopped] (code "503"), and returns ctx's error. If
+// started with [ErrWorkerStopped] (code "503") while it drains its
+// subscription (bounded by nc's drain timeout), and returns an error
+// matching ctx's error and its cause. If
 // nc is closed first, it returns nats.ErrConnectionClosed once its
 // requests have returned. It returns at once the error of subscribing, if
 // any. It panics if ctx or nc is nil, or w has no Subject or no Func.
@@ -54,6 +56,8 @@ func (w Worker[T, R]) Serve(ctx context.Context, nc *nats.Conn) error {
 	parent := ctx
 	ctx, stop := context.WithCancelCause(ctx)
 	defer stop(nil)
+	connClosed := nc.StatusChanged(nats.CLOSED) // before subscribing, so that it cannot be missed
+	defer nc.RemoveStatusListener(connClosed)
 	in := newInflight()
 	csub, err := nc.Subscribe(cancelPrefix+w.Subject, in.cancelMsg)
 	if err != nil {
@@ -61,13 +65,7 @@ func (w Worker[T, R]) Serve(ctx context.Context, nc *nats.Conn) error {
 	}
 	defer func() { _ = csub.Unsubscribe() }()
 	work := make(chan *nats.Msg)
-	sub, err := nc.QueueSubscribe(w.Subject, w.Queue, func(m *nats.Msg) {
-		select {
-		case work <- m:
-		case <-ctx.Done():
-			w.respond(nc, m, *new(R), ErrWorkerStopped)
-		}
-	})
+	sub, err := w.subscribe(ctx, nc, work)
 	if err != nil {
 		return err
 	}
@@ -81,20 +79,39 @@ func (w Worker[T, R]) Serve(ctx context.Context, nc *nats.Conn) error {
 	}
 	select {
 	case <-ctx.Done():
-	case <-closed:
+	case <-connClosed:
 		stop(nats.ErrConnectionClosed)
 	}
 	wg.Wait()
-	if err := sub.Drain(); err != nil {
-		_ = sub.Unsubscribe()
-	} else {
-		for range closed { // until the queued requests are answered
-		}
-	}
+	drain(sub, closed)
 	if parent.Err() != nil {
 		return ctxError(parent)
 	}
 	return nats.ErrConnectionClosed
+}
+
+// subscribe subscribes to the worker's requests, handing each to a free
+// goroutine through work, or refusing it once ctx has ended.
+func (w Worker[T, R]) subscribe(ctx context.Context, nc *nats.Conn, work chan<- *nats.Msg) (*nats.Subscription, error) {
+	return nc.QueueSubscribe(w.Subject, w.Queue, func(m *nats.Msg) {
+		select {
+		case work <- m:
+		case <-ctx.Done():
+			w.respond(nc, m, *new(R), ErrWorkerStopped)
+		}
+	})
+}
+
+// drain unsubscribes sub once the requests it holds have been handed on
+// (refused, by then), waiting for closed to be closed; if the connection
+// cannot drain, it unsubscribes at once.
+func drain(sub *nats.Subscription, closed <-chan nats.SubStatus) {
+	if err := sub.Drain(); err != nil {
+		_ = sub.Unsubscribe()
+		return
+	}
+	for range closed {
+	}
 }
 
 // check panics if Serve's arguments are unusable.

@@ -184,3 +184,71 @@ func TestRetryNoResponders(t *testing.T) {
 		t.Errorf("got %d, %v, want 42, nil", got, err)
 	}
 }
+
+func TestServeEndsWhenTheConnectionCloses(t *testing.T) {
+	ctx := bounded(t, 20*time.Second)
+	s := natstest.Start(t)
+	nc := natstest.Connect(t, s.URL())
+	ready, done := make(chan struct{}), make(chan error, 1)
+	w := natsdemux.Worker[int, int]{Subject: "double", Func: double, Started: func() { close(ready) }}
+	go func() { done <- w.Serve(ctx, nc) }()
+	await(t, ctx, ready, "worker start")
+	nc.Close()
+	select {
+	case err := <-done:
+		if !errors.Is(err, nats.ErrConnectionClosed) {
+			t.Errorf("got %v, want nats.ErrConnectionClosed", err)
+		}
+	case <-ctx.Done():
+		t.Fatal("Serve did not return once its connection was closed")
+	}
+}
+
+func TestServeEndsWithItsContext(t *testing.T) {
+	ctx := bounded(t, 20*time.Second)
+	s := natstest.Start(t)
+	started, causes := make(chan struct{}, 1), make(chan error, 1)
+	cause := errors.New("shutting down")
+	sctx, stop := context.WithCancelCause(ctx)
+	done := make(chan error, 1)
+	ready := make(chan struct{})
+	w := natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes), Started: func() { close(ready) }}
+	go func() { done <- w.Serve(sctx, natstest.Connect(t, s.URL())) }()
+	await(t, ctx, ready, "worker start")
+	c, _ := client(t, s)
+	call := natsdemux.NewEndpoint[int, int](c, "slow", nil, nil).Request(ctx, 1)
+	await(t, ctx, started, "request at the worker")
+	stop(cause)
+	if err := <-done; !errors.Is(err, context.Canceled) || !errors.Is(err, cause) {
+		t.Errorf("got %v from Serve, want an error matching context.Canceled and the cause", err)
+	}
+	if got := <-causes; !errors.Is(got, cause) {
+		t.Errorf("got the request's cause %v, want Serve's", got)
+	}
+	var se *natsdemux.ServiceError
+	if _, err := call.Await(ctx); !errors.As(err, &se) || se.Code != "500" {
+		t.Errorf("got %v, want the worker's error reply", err)
+	}
+}
+
+func TestMaxInFlight(t *testing.T) {
+	ctx := bounded(t, 20*time.Second)
+	s := natstest.Start(t)
+	started, gate := make(chan struct{}, 2), make(chan struct{})
+	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", N: 2, Func: gated(started, gate)})
+	c, _ := client(t, s, natsdemux.MaxInFlight(1))
+	ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
+	first := ep.Request(ctx, 1)
+	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if err := ep.Request(short, 2).Err(); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a second request with no slot: got %v, want context.DeadlineExceeded", err)
+	}
+	close(gate)
+	if got, err := first.Await(ctx); got != 2 || err != nil {
+		t.Errorf("got %d, %v, want 2, nil", got, err)
+	}
+	if got, err := ep.Request(ctx, 3).Await(ctx); got != 6 || err != nil { // the slot is free again
+		t.Errorf("got %d, %v, want 6, nil", got, err)
+	}
+}
