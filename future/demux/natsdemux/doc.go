@@ -47,6 +47,17 @@
 // lost theirs fail with an error matching [ErrRepliesDropped] and
 // nats.ErrSlowConsumer, not with a timeout.
 //
+// # Cost
+//
+// Measured on loopback against an embedded server, on 2 shared cores
+// (internal/natstest's benchmarks, medians of 5 interleaved runs): a burst
+// of 10,000 requests from one goroutine ran at about 160k requests/s with
+// 24 goroutines in the process, 2.7 times nc.RequestWithContext with a
+// goroutine per request (59k/s, 10,000 goroutines), with a p99 latency of
+// 81 ms against 200 ms. Callers that each wait for their reply (closed
+// loops of 1, 64 and 1,024) run on par with nc.RequestWithContext (within
+// 16%, either way), and 40 to 80 times a connection per request.
+//
 // # Versions
 //
 // This is a module of its own, so that only its users require nats.go. It

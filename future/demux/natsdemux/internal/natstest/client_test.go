@@ -1,6 +1,7 @@
 package natstest_test
 
 import (
+	"context"
 	"runtime"
 	"testing"
 	"time"
@@ -14,7 +15,11 @@ func TestTenThousandConcurrentRequests(t *testing.T) {
 	const n = 10_000
 	ctx := bounded(t, 60*time.Second)
 	s := natstest.Start(t)
-	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: 8, Func: double})
+	gate := make(chan struct{})
+	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: 8, Func: func(ctx context.Context, n int) (int, error) {
+		<-gate // every request is pending when the goroutines are counted
+		return 2 * n, nil
+	}})
 	c, _ := client(t, s)
 	ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
 
@@ -24,6 +29,10 @@ func TestTenThousandConcurrentRequests(t *testing.T) {
 		calls[i] = ep.Request(ctx, i)
 	}
 	during := runtime.NumGoroutine()
+	if st := c.Stats(); st.Pending != n {
+		t.Fatalf("got %d requests pending, want %d", st.Pending, n)
+	}
+	close(gate)
 	if err := ops.WaitAll(ctx, calls...); err != nil {
 		t.Fatal(err)
 	}
