@@ -56,7 +56,7 @@
 // goroutine per request (59k/s, 10,000 goroutines), with a p99 latency of
 // 81 ms against 200 ms. Callers that each wait for their reply (closed
 // loops of 1, 64 and 1,024) run on par with nc.RequestWithContext (within
-// 16%, either way), and 40 to 80 times a connection per request.
+// 16%, either way), and 8 to 76 times a connection per request.
 //
 // # Versions
 //
