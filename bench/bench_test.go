@@ -17,14 +17,17 @@ import (
 // ones left behind are counted.
 const settleTime = time.Second
 
-func BenchmarkW1(b *testing.B) { benchmark(b, "W1") }
-func BenchmarkW2(b *testing.B) { benchmark(b, "W2") }
-func BenchmarkW3(b *testing.B) { benchmark(b, "W3") }
-func BenchmarkW4(b *testing.B) { benchmark(b, "W4") }
-func BenchmarkW5(b *testing.B) { benchmark(b, "W5") }
-func BenchmarkW6(b *testing.B) { benchmark(b, "W6") }
-func BenchmarkW7(b *testing.B) { benchmark(b, "W7") }
-func BenchmarkW8(b *testing.B) { benchmark(b, "W8") }
+func BenchmarkW1(b *testing.B)  { benchmark(b, "W1") }
+func BenchmarkW2(b *testing.B)  { benchmark(b, "W2") }
+func BenchmarkW3(b *testing.B)  { benchmark(b, "W3") }
+func BenchmarkW4(b *testing.B)  { benchmark(b, "W4") }
+func BenchmarkW5(b *testing.B)  { benchmark(b, "W5") }
+func BenchmarkW6(b *testing.B)  { benchmark(b, "W6") }
+func BenchmarkW7(b *testing.B)  { benchmark(b, "W7") }
+func BenchmarkW8(b *testing.B)  { benchmark(b, "W8") }
+func BenchmarkW9(b *testing.B)  { benchmark(b, "W9") }
+func BenchmarkW10(b *testing.B) { benchmark(b, "W10") }
+func BenchmarkW11(b *testing.B) { benchmark(b, "W11") }
 
 // benchmark runs every approach of workload id at every size, as
 // sub-benchmarks named "N=<n>/<approach>".

@@ -33,9 +33,9 @@ type Approach struct {
 	Prepare func(n int) Op
 }
 
-// Workload is one of W1..W8: a task, its sizes, and the approaches to it.
+// Workload is one of W1..W11: a task, its sizes, and the approaches to it.
 type Workload struct {
-	ID       string // "W1".."W8"
+	ID       string // "W1".."W11"
 	Title    string
 	Sizes    []int // sizes of every run
 	Huge     []int // extra sizes of the full report run only
@@ -52,10 +52,10 @@ type Workload struct {
 	Approaches []Approach
 }
 
-// Workloads returns W1..W8, in order. goresult columns are included for the
+// Workloads returns W1..W11, in order. goresult columns are included for the
 // packages that exist.
 func Workloads() []Workload {
-	return []Workload{w1(), w2(), w3(), w4(), w5(), w6(), w7(), w8()}
+	return []Workload{w1(), w2(), w3(), w4(), w5(), w6(), w7(), w8(), w9(), w10(), w11()}
 }
 
 // Lookup returns the workload with the given ID, and false if there is none.

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/goresult/goresult/internal/ctxerr"
 	"github.com/goresult/goresult/internal/notify"
 )
 
@@ -16,6 +17,13 @@ const (
 	pending uint32 = iota
 	settling
 	settled
+)
+
+// The relay states of a Future (see relay in drain.go).
+const (
+	relayNone uint32 = iota
+	relayMarked
+	relayHeld // settled while marked: the drain runs its waiters
 )
 
 // closedChan is the Done channel of a result settled before anyone asked for
@@ -36,10 +44,11 @@ var closedChan = func() chan struct{} {
 // only when somebody waits before it settles.
 type Future[T any] struct {
 	state atomic.Uint32 // pending, settling or settled; written under mu, after val and err
+	relay atomic.Uint32 // relayNone, relayMarked or relayHeld
 
 	mu      sync.Mutex
 	done    chan struct{} // made by the first waiter that needs it; closed on settling
-	waiters notify.List   // callbacks registered by AfterFunc
+	waiters notify.List   // registered by Register and AfterFunc
 
 	val T
 	err error
@@ -71,7 +80,7 @@ func Failed[T any](err error) *Future[T] {
 // waiters before it returns. If f is already settled it returns an error
 // matching [ErrAlreadySet] and changes nothing.
 func (f *Future[T]) SetResult(v T) error {
-	return f.settle(v, nil)
+	return f.settle(v, nil, false)
 }
 
 // SetError settles f with the error err, runs its callbacks and wakes its
@@ -83,21 +92,30 @@ func (f *Future[T]) SetError(err error) error {
 		panic("future: SetError with a nil error")
 	}
 	var zero T
-	return f.settle(zero, err)
+	return f.settle(zero, err, false)
 }
 
 // settle settles f once. The callbacks run after the lock is released, so a
 // callback may read f or register another callback on it, and before f is
 // done: whoever sees f done (IsDone, Wait, Done) knows that its callbacks
-// have run, so results settled one after the other reach ops.Merge and
-// ops.Race in that order. f becomes done even if a callback panics.
-func (f *Future[T]) settle(v T, err error) error {
+// have run. f becomes done even if a callback panics. held says that the
+// caller is a task's goroutine that still holds its group's slot.
+//
+// If a drain has marked f (f is the output of a waiter it is running), only
+// f's outcome is written here: the drain runs f's waiters once the waiter
+// returns, so that a chain settles in a loop, not by recursion.
+func (f *Future[T]) settle(v T, err error, held bool) error {
 	f.mu.Lock()
 	if f.state.Load() != pending {
 		f.mu.Unlock()
 		return ErrAlreadySet
 	}
 	f.val, f.err = v, err
+	if f.relay.CompareAndSwap(relayMarked, relayHeld) {
+		f.state.Store(settling)
+		f.mu.Unlock()
+		return nil
+	}
 	if f.waiters.Len() == 0 {
 		f.finishLocked()
 		return nil
@@ -105,9 +123,21 @@ func (f *Future[T]) settle(v T, err error) error {
 	f.state.Store(settling)
 	waiters := f.waiters.Take()
 	f.mu.Unlock()
-	defer f.finish()
-	waiters.Notify()
+	settleAll(f, waiters, held)
 	return nil
+}
+
+// markRelay and unmarkRelay make a Future embedded in a waiter a relay.
+func (f *Future[T]) markRelay() { f.relay.Store(relayMarked) }
+
+func (f *Future[T]) unmarkRelay() (item, bool) {
+	if f.relay.Swap(relayNone) != relayHeld {
+		return item{}, false
+	}
+	f.mu.Lock()
+	waiters := f.waiters.Take()
+	f.mu.Unlock()
+	return item{r: f, ws: waiters}, true
 }
 
 // finish makes a settling f done.
@@ -117,12 +147,22 @@ func (f *Future[T]) finish() {
 }
 
 // finishLocked makes f done and wakes its waiters; f.mu is held and released.
+// The wake-ups registered while f was settling run last.
 func (f *Future[T]) finishLocked() {
 	f.state.Store(settled)
 	done := f.done
+	var late notify.List
+	if f.waiters.Len() > 0 {
+		late = f.waiters.Take()
+	}
 	f.mu.Unlock()
 	if done != nil {
 		close(done)
+	}
+	for i := range late.Slots() {
+		if w := late.At(i); w != nil {
+			w.Notify()
+		}
 	}
 }
 
@@ -149,7 +189,9 @@ func (f *Future[T]) IsDone() bool {
 }
 
 // Wait blocks until f is settled or ctx is done. It returns nil once f is
-// settled, whatever it settled with, and ctx.Err() if ctx ends first.
+// settled, whatever it settled with. If ctx ends first it returns ctx.Err(),
+// joined with context.Cause(ctx) when ctx was cancelled with a cause, so that
+// errors.Is matches both.
 func (f *Future[T]) Wait(ctx context.Context) error {
 	if f.state.Load() == settled {
 		return nil
@@ -166,7 +208,7 @@ func (f *Future[T]) Wait(ctx context.Context) error {
 		if f.state.Load() == settled {
 			return nil
 		}
-		return ctx.Err()
+		return ctxerr.Of(ctx)
 	}
 }
 
@@ -192,7 +234,7 @@ func (f *Future[T]) Err() error {
 }
 
 // Await waits for f as Wait does, then returns what Get returns. If ctx ends
-// first it returns the zero value and ctx.Err().
+// first it returns the zero value and the error Wait returns.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
 	if err := f.Wait(ctx); err != nil {
 		var zero T
@@ -207,28 +249,37 @@ func (f *Future[T]) String() string {
 	return describe("Future", f)
 }
 
-// subscribe adds w to f's waiters, or notifies it at once if f is settled.
-func (f *Future[T]) subscribe(w notify.Waiter) notify.Handle {
+// Register adds w to f's waiters, or notifies it at once, in the caller's
+// goroutine, if f is settled or settling; see the package function
+// [Register].
+func (f *Future[T]) Register(w Waiter) Registration {
 	if f == nil {
-		panic("future: AfterFunc on a nil *Future")
+		panic("future: Register on a nil *Future")
 	}
-	if f.state.Load() != pending {
+	if f.notifyNow(f.state.Load(), w) {
 		w.Notify()
-		return notify.None
+		return Registration{}
 	}
 	f.mu.Lock()
-	if f.state.Load() != pending {
+	if f.notifyNow(f.state.Load(), w) {
 		f.mu.Unlock()
 		w.Notify()
-		return notify.None
+		return Registration{}
 	}
 	h := f.waiters.Add(w)
 	f.mu.Unlock()
-	return h
+	return Registration{from: f, h: h}
 }
 
-// unsubscribe removes the waiter h names and reports whether it was there.
-func (f *Future[T]) unsubscribe(h notify.Handle) bool {
+// notifyNow reports whether a waiter registering while f is in state st is
+// notified at once: once f is settled, or while it is settling, except for
+// a wake-up, which waits for f to be done.
+func (f *Future[T]) notifyNow(st uint32, w Waiter) bool {
+	return st == settled || st == settling && !notify.IsWakeup(w)
+}
+
+// unregister removes the waiter h names and reports whether it was there.
+func (f *Future[T]) unregister(h notify.Handle) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return f.waiters.Remove(h)

@@ -37,9 +37,9 @@ func GoStart[S, T any](ctx context.Context, g Spawner, fn func(ctx context.Conte
 		if !phase.CompareAndSwap(0, 1) {
 			panic("future: started called twice, or after the task returned")
 		}
-		start.fut.settle(v, nil)
+		start.fut.settle(v, nil, true) // fn runs on: its goroutine holds its slot
 	}
-	g.Go(func() error {
+	spawn(g, func() error {
 		defer ctl.cancel(nil)
 		defer func() {
 			// Whatever happened to done (Goexit included), start must settle.
@@ -49,14 +49,14 @@ func GoStart[S, T any](ctx context.Context, g Spawner, fn func(ctx context.Conte
 					err = ErrNotStarted
 				}
 				var zero S
-				start.fut.settle(zero, err)
+				start.fut.settle(zero, err, true)
 			}
 		}()
 		v, err := done.run(func() (T, error) { return fn(ctl.ctx, started) })
 		if err == nil && phase.CompareAndSwap(0, 2) {
 			var zero S
-			start.fut.settle(zero, ErrNotStarted)
-			done.fut.settle(v, nil)
+			start.fut.settle(zero, ErrNotStarted, true)
+			done.fut.settle(v, nil, true)
 			return propagate(o, ctl, ErrNotStarted)
 		}
 		return done.finish(o, v, err)

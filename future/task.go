@@ -2,10 +2,9 @@ package future
 
 import (
 	"context"
-	"errors"
 	"sync/atomic"
 
-	"github.com/goresult/goresult/internal/notify"
+	"github.com/goresult/goresult/internal/nilcheck"
 )
 
 // Spawner is a task group: anything that runs a function in a goroutine of
@@ -43,10 +42,10 @@ func newControl(ctx context.Context) *control {
 	return c
 }
 
-// excuses reports whether err is the function's answer to Task.Cancel.
-func (c *control) excuses(err error) bool {
-	return c != nil && c.cancelled.Load() &&
-		(errors.Is(err, context.Canceled) || errors.Is(err, context.Cause(c.ctx)))
+// wasCancelled reports whether the task was cancelled on its own, through
+// Task.Cancel (as the operators of package ops do with the tasks that lose).
+func (c *control) wasCancelled() bool {
+	return c != nil && c.cancelled.Load()
 }
 
 // Go runs fn in the group g and returns a Task that captures its value or
@@ -59,6 +58,14 @@ func (c *control) excuses(err error) bool {
 // If fn panics, the panic is recovered into a [*PanicError] that is recorded
 // and returned to g even with SuppressError: a panic is never swallowed.
 //
+// The Task's callbacks (ops.Then's function, say) run in the task's
+// goroutine, before g sees it return. A callback that starts the next task
+// with Go in the same g, while g is at its limit, does not wait for a slot
+// there (the finishing task holds one): if g has a TryGo method, as
+// errgroup's does, Go tries it, and otherwise, or if g is full, Go hands the
+// g.Go call to a goroutine that waits for a slot. g.Wait may then return
+// before that task starts; a [Group] counts it.
+//
 // A task costs about 130 ns and two allocations (the Task and the function
 // handed to g) more than g's own Go. Go panics if g or fn is nil.
 func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
@@ -67,11 +74,28 @@ func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
 	}
 	t := newTask[T](g)
 	o := makeOptions(opts)
-	g.Go(func() error {
+	spawn(g, func() error {
 		v, err := t.run(fn)
 		return t.finish(o, v, err)
 	})
 	return t
+}
+
+// spawn calls g.Go(f), unless a callback is running in a task's goroutine
+// that holds its group's slot: that callback may be the caller, and g.Go
+// would then wait for a slot that the caller itself holds. The counter
+// cannot tell which goroutine the callback runs in, so while one runs
+// anywhere, spawn does not block: it tries g's TryGo, and otherwise hands
+// g.Go to a goroutine of its own.
+func spawn(g Spawner, f func() error) {
+	if heldCallbacks.Load() == 0 {
+		g.Go(f)
+		return
+	}
+	if tg, ok := g.(interface{ TryGo(func() error) bool }); ok && tg.TryGo(f) {
+		return
+	}
+	go g.Go(f)
 }
 
 // GoContext is [Go] for a function that takes a context. The task gets its
@@ -80,9 +104,12 @@ func Go[T any](g Spawner, fn func() (T, error), opts ...Option) *Task[T] {
 // lose. Pass the group's context (errgroup.WithContext's) as ctx so that the
 // task is cancelled with its group too.
 //
-// An error the function returns because its task was cancelled through
-// Task.Cancel is recorded in the Task but does not reach the group, so that
-// cancelling one task does not fail its siblings. Other errors and panics
+// Once the task has been cancelled through Task.Cancel (as ops.Race and
+// ops.Timeout cancel the tasks that lose), the error its function returns is
+// recorded in the Task but does not reach the group, whatever it is (many
+// clients answer a cancellation with an error of their own that does not
+// wrap context.Canceled), so that cancelling one task does not fail its
+// siblings. A panic still reaches the group. Before that, errors and panics
 // behave as with Go.
 //
 // GoContext panics if ctx, g or fn is nil.
@@ -93,7 +120,7 @@ func GoContext[T any](ctx context.Context, g Spawner, fn func(ctx context.Contex
 	t := newTask[T](g)
 	t.ctl = newControl(ctx)
 	o := makeOptions(opts)
-	g.Go(func() error {
+	spawn(g, func() error {
 		defer t.ctl.cancel(nil)
 		v, err := t.run(func() (T, error) { return fn(t.ctl.ctx) })
 		return t.finish(o, v, err)
@@ -102,7 +129,7 @@ func GoContext[T any](ctx context.Context, g Spawner, fn func(ctx context.Contex
 }
 
 func newTask[T any](g Spawner) *Task[T] {
-	if g == nil {
+	if nilcheck.Is(g) {
 		panic("future: nil Spawner")
 	}
 	return new(Task[T])
@@ -121,30 +148,33 @@ func (t *Task[T]) run(fn func() (T, error)) (v T, err error) {
 			return
 		}
 		var zero T
-		t.fut.settle(zero, ErrGoexit) // Goexit: let it go on, but settle first
+		t.fut.settle(zero, ErrGoexit, true) // Goexit: let it go on, but settle first
 	}()
 	v, err = fn()
 	returned = true
 	return v, err
 }
 
-// finish settles t and returns the error its group should see.
+// finish settles t, in the task's goroutine that still holds its group's
+// slot, and returns the error its group should see.
 func (t *Task[T]) finish(o options, v T, err error) error {
 	if err == nil {
-		t.fut.settle(v, nil)
+		t.fut.settle(v, nil, true)
 		return nil
 	}
 	var zero T
-	t.fut.settle(zero, err)
+	t.fut.settle(zero, err, true)
 	return propagate(o, t.ctl, err)
 }
 
-// propagate returns err if it should reach the group, and nil if not.
+// propagate returns err if it should reach the group, and nil if not: a
+// panic always does; another error does not if it is suppressed or the task
+// was cancelled on its own.
 func propagate(o options, c *control, err error) error {
 	if _, ok := err.(*PanicError); ok {
 		return err
 	}
-	if o.suppress || c.excuses(err) {
+	if o.suppress || c.wasCancelled() {
 		return nil
 	}
 	return err
@@ -176,7 +206,8 @@ func (t *Task[T]) IsDone() bool { return t != nil && t.fut.IsDone() }
 
 // Wait blocks until the task has finished or ctx is done. It returns nil once
 // the task has finished, whether it failed or not, and ctx.Err() if ctx ends
-// first. It does not cancel the task.
+// first (joined with its cause, as [Future.Wait] does). It does not cancel
+// the task.
 func (t *Task[T]) Wait(ctx context.Context) error { return t.fut.Wait(ctx) }
 
 // Get returns the value and error the task finished with, or the zero value
@@ -188,18 +219,19 @@ func (t *Task[T]) Get() (T, error) { return t.fut.Get() }
 func (t *Task[T]) Err() error { return t.fut.Err() }
 
 // Await waits for the task as Wait does, then returns what Get returns. If
-// ctx ends first it returns the zero value and ctx.Err(); the task runs on.
+// ctx ends first it returns the zero value and the error Wait returns; the
+// task runs on.
 func (t *Task[T]) Await(ctx context.Context) (T, error) { return t.fut.Await(ctx) }
 
 // String describes the task's state as "Task(pending)", "Task(value=V)" or
 // "Task(error=E)".
 func (t *Task[T]) String() string { return describe("Task", t) }
 
-func (t *Task[T]) subscribe(w notify.Waiter) notify.Handle {
+// Register adds w to the task's waiters, or notifies it at once if the task
+// has finished; see the package function [Register].
+func (t *Task[T]) Register(w Waiter) Registration {
 	if t == nil {
-		panic("future: AfterFunc on a nil *Task")
+		panic("future: Register on a nil *Task")
 	}
-	return t.fut.subscribe(w)
+	return t.fut.Register(w)
 }
-
-func (t *Task[T]) unsubscribe(h notify.Handle) bool { return t.fut.unsubscribe(h) }

@@ -180,19 +180,37 @@ func TestTaskCancelNilCauseAndPlainTask(t *testing.T) {
 	}
 }
 
-// A task that fails for another reason after being cancelled still fails its group.
-func TestTaskCancelledButFailingOtherwisePropagates(t *testing.T) {
-	var g errgroup.Group
-	started := make(chan struct{})
-	r := future.GoContext(context.Background(), &g, func(ctx context.Context) (int, error) {
-		close(started)
-		<-ctx.Done()
-		return 0, errTest
-	})
-	<-started
-	r.Cancel(nil)
-	if err := g.Wait(); err != errTest {
-		t.Fatalf("group error: got %v, want %v", err, errTest)
+// Once cancelled, a task never fails its group, whatever error it answers
+// the cancellation with (an RPC status that does not wrap context.Canceled,
+// say); the error stays in the Task. A panic still reaches the group.
+func TestTaskCancelledNeverFailsGroup(t *testing.T) {
+	tests := []struct {
+		name      string
+		fn        func() (int, error)
+		wantGroup func(error) bool
+	}{
+		{"own error", func() (int, error) { return 0, errTest }, func(err error) bool { return err == nil }},
+		{"panic", func() (int, error) { panic(errTest) }, func(err error) bool {
+			var pe *future.PanicError
+			return errors.As(err, &pe) && errors.Is(err, errTest)
+		}},
+	}
+	for _, tt := range tests {
+		var g errgroup.Group
+		started := make(chan struct{})
+		r := future.GoContext(context.Background(), &g, func(ctx context.Context) (int, error) {
+			close(started)
+			<-ctx.Done()
+			return tt.fn()
+		})
+		<-started
+		r.Cancel(nil)
+		if err := g.Wait(); !tt.wantGroup(err) {
+			t.Errorf("%s: group error: got %v", tt.name, err)
+		}
+		if !errors.Is(r.Err(), errTest) {
+			t.Errorf("%s: task error: got %v, want %v", tt.name, r.Err(), errTest)
+		}
 	}
 }
 

@@ -2,8 +2,10 @@ package ops
 
 import (
 	"context"
+	"sync"
 
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 // FromChannel returns a result that settles with the first value received
@@ -15,37 +17,66 @@ import (
 // If a value is ready, FromChannel takes it at once. Otherwise it starts one
 // goroutine, which receives from ch and exits as soon as a value arrives, ch
 // is closed or ctx ends: cancel ctx to release it when the value may never
-// come. FromChannel panics if ctx is nil.
+// come. Cancelling the result stops the wait too: it fails with the cause.
+//
+// lo.Async2 of a (T, error) function sends a lo.Tuple2[T, error]:
+// FromChannel then succeeds with the tuple even when it holds an error; use
+// [Async] for such a function. FromChannel panics if ctx is nil.
 func FromChannel[T any](ctx context.Context, ch <-chan T) future.Result[T] {
 	if ctx == nil {
 		panic("ops: FromChannel with a nil Context")
 	}
 	if ch == nil {
-		return future.Failed[T](ErrNilChannel)
+		return settled(*new(T), ErrNilChannel)
 	}
 	select {
 	case v, ok := <-ch:
-		return received(v, ok)
+		return settled(received(v, ok))
 	default:
 	}
-	out := future.New[T]()
+	out := &receiving[T]{quit: make(chan struct{})}
 	go func() {
 		select {
 		case v, ok := <-ch:
-			forward(out, received(v, ok))
+			v, err := received(v, ok)
+			settle(&out.Future, v, err)
 		case <-ctx.Done():
-			out.SetError(ctxError(ctx))
+			out.SetError(ctxerr.Of(ctx))
+		case <-out.quit:
+			out.SetError(out.cause)
 		}
 	}()
 	return out
 }
 
-// received turns a receive from a channel into a settled result.
-func received[T any](v T, ok bool) future.Result[T] {
-	if !ok {
-		return future.Failed[T](ErrClosedChannel)
+// receiving is FromChannel's output while its goroutine waits.
+type receiving[T any] struct {
+	future.Future[T]
+	once  sync.Once
+	quit  chan struct{} // closed by Cancel
+	cause error         // written before quit is closed
+}
+
+// Cancel stops the wait: the result fails with cause, unless a value came
+// first.
+func (r *receiving[T]) Cancel(cause error) {
+	if cause == nil {
+		cause = future.ErrCancelled
 	}
-	return future.Resolved(v)
+	r.once.Do(func() {
+		r.cause = cause
+		close(r.quit)
+	})
+}
+
+func (*receiving[T]) cancelInputs(error, func(future.Doner)) {}
+
+// received turns a receive from a channel into an outcome.
+func received[T any](v T, ok bool) (T, error) {
+	if !ok {
+		return v, ErrClosedChannel
+	}
+	return v, nil
 }
 
 // Async runs fn in a new goroutine and returns a result that settles with
@@ -80,9 +111,7 @@ func (goroutine) Go(f func() error) { go f() }
 // module: the value is sent by a callback on r. For a result of another type,
 // a goroutine waits for it and exits once it settles. It panics if r is nil.
 func ToChannel[T any](r future.Result[T]) <-chan T {
-	if r == nil {
-		panic("ops: ToChannel of a nil result")
-	}
+	checkInput("ToChannel", r)
 	ch := make(chan T, 1)
 	future.AfterFunc(r, func() {
 		if v, err := r.Get(); err == nil {

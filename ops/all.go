@@ -16,41 +16,41 @@ import (
 // results of different types mix as future.Result[T], in a
 // []future.Result[T] or with explicit type arguments, as in
 // All[int, future.Result[int]](task, Map(...)).
-//
-// All does not block. It registers a callback on each result with
-// [future.AfterFunc]: no goroutine for the results of this module, and O(N)
-// memory. It panics, with a "future:" message, if a result is nil.
 func All[T any, R future.Result[T]](rs ...R) future.Result[[]T] {
 	if len(rs) == 0 {
-		return future.Resolved([]T{})
+		return settled([]T{}, nil)
 	}
-	out := future.New[[]T]()
+	out := new(allOut[[]T, R])
 	vals := make([]T, len(rs))
-	whenAll(rs, func(i int) { vals[i], _ = rs[i].Get() },
-		func() { out.SetResult(vals) },
-		func(err error) { out.SetError(err) })
+	out.wireAll("All", rs, func(i int) { vals[i], _ = out.input(i).Get() },
+		func() { out.SetResult(vals) })
 	return out
 }
 
-// whenAll calls each(i) as rs[i] succeeds, then ok once all have succeeded,
-// or fail with the first error instead; ok and fail are called at most once,
-// and not both.
-func whenAll[R future.Waitable](rs []R, each func(i int), ok func(), fail func(error)) {
-	f := newFan(rs, false)
-	var left atomic.Int64
-	left.Store(int64(len(rs)))
-	f.wire(func(i int) {
-		if f.isDecided() {
+// allOut is the output of All, Join2 and Join3: it settles once every input
+// has succeeded, or with the first failure.
+type allOut[T any, R future.Waitable] struct {
+	fanOut[T, R]
+	left atomic.Int64
+}
+
+// wireAll calls each(i) as input i succeeds, then ok once all have, or fails
+// the output with the first error instead.
+func (o *allOut[T, R]) wireAll(name string, rs []R, each func(i int), ok func()) {
+	o.init(name, rs, false)
+	o.left.Store(int64(len(rs)))
+	o.wire(func(i int) {
+		if o.isDecided() {
 			return
 		}
-		if err := rs[i].Err(); err != nil {
-			if f.decide(i, true) {
-				fail(err)
+		if err := o.input(i).Err(); err != nil {
+			if o.decide(i, true) {
+				o.SetError(err)
 			}
 			return
 		}
 		each(i)
-		if left.Add(-1) == 0 && f.decide(-1, false) {
+		if o.left.Add(-1) == 0 && o.decide(-1, false) {
 			ok()
 		}
 	})

@@ -13,36 +13,47 @@ import (
 // error, by index, once the last one has failed.
 //
 // Once a result succeeds, Any removes its callbacks from the others and
-// cancels every one that can be cancelled on its own (a [*future.Task]
-// started with [future.GoContext] or [future.GoStart], or anything with a
-// Cancel(error) method) with the cause [ErrLost]; other results, such as a
-// [*future.Future], are left alone.
+// cancels them with the cause [ErrLost], as [Race] does.
 //
-// Any does not block and starts no goroutine for the results of this module;
-// it costs O(N) memory. Any of no results fails with [ErrNoResults]. It
-// panics, with a "future:" message, if a result is nil.
+// Over tasks of a group that cancels its context on the first error
+// (errgroup.WithContext), Any degenerates into "the first failure cancels
+// everyone": the first task's error reaches the group, the group cancels
+// the others' context, and they fail too, so Any fails with an [*AnyError]
+// even when a slower task would have succeeded. Start such tasks with
+// [future.SuppressError], so that their errors stay in their tasks (a panic
+// still reaches the group), or run them in a [future.Group].
+//
+// Any of no results fails with [ErrNoResults].
 func Any[T any, R future.Result[T]](rs ...R) future.Result[T] {
 	if len(rs) == 0 {
-		return future.Failed[T](ErrNoResults)
+		return settled(*new(T), ErrNoResults)
 	}
-	out := future.New[T]()
-	errs := make([]error, len(rs))
-	var failed atomic.Int64
-	f := newFan(rs, true)
-	f.wire(func(i int) {
-		v, err := rs[i].Get()
-		if err == nil {
-			if f.decide(i, true) {
-				out.SetResult(v)
-			}
-			return
-		}
-		errs[i] = err
-		if failed.Add(1) == int64(len(rs)) && f.decide(-1, false) {
-			out.SetError(&AnyError{Errs: errs})
-		}
-	})
+	out := new(anyOut[T, R])
+	out.init("Any", rs, true)
+	out.errs = make([]error, len(rs))
+	out.wire(out.arrive)
 	return out
+}
+
+// anyOut is Any's output.
+type anyOut[T any, R future.Result[T]] struct {
+	fanOut[T, R]
+	errs   []error
+	failed atomic.Int64
+}
+
+func (o *anyOut[T, R]) arrive(i int) {
+	v, err := o.input(i).Get()
+	if err == nil {
+		if o.decide(i, true) {
+			o.SetResult(v)
+		}
+		return
+	}
+	o.errs[i] = err
+	if o.failed.Add(1) == int64(len(o.errs)) && o.decide(-1, false) {
+		o.SetError(&AnyError{Errs: o.errs})
+	}
 }
 
 // AnyError is the error of a result from [Any] whose inputs all failed.

@@ -3,33 +3,69 @@ package ops
 import (
 	"context"
 	"sync"
+
+	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
-// doner is what every function of this package waits for.
-type doner = interface{ Done() <-chan struct{} }
-
-// arrivals collects the indices of results in the order they settle, from a
-// completion callback on each, and hands them to one consumer goroutine.
-type arrivals[R doner] struct {
-	rs    []R
-	regs  []registration
+// arrivals collects the indices of results as they become done, from a
+// wake-up registered on each, and hands them to one consumer goroutine. Its
+// order is exact: first, in the order of rs, the results already done when
+// watch reaches them; then the others in the order their wake-ups run, which
+// is the order they become done.
+type arrivals[R Doner] struct {
+	es    []wakeEntry[R]
 	mu    sync.Mutex
 	ready []int
 	wake  chan struct{} // holds a token while ready may be non-empty
 }
 
-// watch registers a callback on every result in rs. Results already settled
-// arrive at once, in index order. The caller must call stop when it is done.
-func watch[R doner](rs []R) *arrivals[R] {
-	a := &arrivals[R]{rs: rs, wake: make(chan struct{}, 1)}
-	a.regs = registerEach(rs, a.arrive, nil)
+// watch registers a wake-up on every result in rs that is not done yet. The
+// caller must call stop when it is done, and must have checked rs for nil
+// results.
+func watch[R Doner](rs []R) *arrivals[R] {
+	a := &arrivals[R]{es: make([]wakeEntry[R], len(rs)), wake: make(chan struct{}, 1)}
+	var first []int
+	on := a.arrive // one closure for all
+	for i, r := range rs {
+		if isDone(r) {
+			first = append(first, i)
+			continue
+		}
+		e := &a.es[i]
+		e.r, e.i, e.on = r, i, on
+		e.reg = future.Register(r, e)
+	}
+	if len(first) > 0 {
+		a.mu.Lock()
+		a.ready = append(first, a.ready...)
+		a.mu.Unlock()
+		a.signal()
+	}
 	return a
+}
+
+// isDone reports whether r is done, without blocking.
+func isDone(r Doner) bool {
+	if d, ok := r.(interface{ IsDone() bool }); ok {
+		return d.IsDone()
+	}
+	select {
+	case <-r.Done():
+		return true
+	default:
+		return false
+	}
 }
 
 func (a *arrivals[R]) arrive(i int) {
 	a.mu.Lock()
 	a.ready = append(a.ready, i)
 	a.mu.Unlock()
+	a.signal()
+}
+
+func (a *arrivals[R]) signal() {
 	select {
 	case a.wake <- struct{}{}:
 	default:
@@ -57,12 +93,14 @@ func (a *arrivals[R]) next(ctx context.Context, spare []int) ([]int, error) {
 		select {
 		case <-a.wake:
 		case <-done:
-			return nil, ctx.Err()
+			return nil, ctxerr.Of(ctx)
 		}
 	}
 }
 
-// stop removes the callbacks of the results that have not arrived.
+// stop removes the wake-ups of the results that have not arrived.
 func (a *arrivals[R]) stop() {
-	cancelEach(a.rs, a.regs)
+	for i := range a.es {
+		a.es[i].reg.Stop()
+	}
 }

@@ -1,27 +1,32 @@
 package ops
 
-import "context"
+import (
+	"context"
 
-// ResultsToChannel sends each result in rs to ch as it settles, in the order
-// they settle, failed ones included (aioresult's results_to_channel). It
-// blocks until every result has been sent, waiting on a full ch: the reader
-// sets the pace. If closeOnComplete is true it closes ch when it returns,
-// whether all results were sent or ctx ended first, so that a reader ranging
-// over ch always stops.
+	"github.com/goresult/goresult/internal/ctxerr"
+)
+
+// ResultsToChannel sends each result in rs to ch as it becomes done, in the
+// order of [Merge], failed ones included (aioresult's results_to_channel);
+// each is done when it is sent. It blocks until every result has been sent,
+// waiting on a full ch: the reader sets the pace. If closeOnComplete is true
+// it closes ch when it returns, whether all results were sent or ctx ended
+// first, so that a reader ranging over ch always stops.
 //
-// It returns nil once every result is sent, and ctx.Err() if ctx ends first
-// (checked before anything is sent, so a done ctx sends nothing); the results
-// not yet sent are then not sent, and no goroutine or callback is left behind.
-// It returns [ErrNilChannel] if ch is nil. It starts no goroutine for the
-// results of this module; see the package doc.
-func ResultsToChannel[R interface{ Done() <-chan struct{} }](ctx context.Context, rs []R, ch chan<- R, closeOnComplete bool) error {
+// It returns nil once every result is sent, and ctx's error (with its cause)
+// if ctx ends first (checked before anything is sent, so a done ctx sends
+// nothing); the results not yet sent are then not sent, and no goroutine or
+// callback is left behind. It returns [ErrNilChannel] if ch is nil, and
+// panics if a result is nil.
+func ResultsToChannel[R Doner](ctx context.Context, rs []R, ch chan<- R, closeOnComplete bool) error {
 	if ch == nil {
 		return ErrNilChannel
 	}
 	if closeOnComplete {
 		defer close(ch)
 	}
-	if err := ctx.Err(); err != nil {
+	checkInputs("ResultsToChannel", rs)
+	if err := ctxerr.Of(ctx); err != nil {
 		return err
 	}
 	// The loop of Merge, written out: ResultsToChannel usually runs in a
@@ -41,7 +46,7 @@ func ResultsToChannel[R interface{ Done() <-chan struct{} }](ctx context.Context
 			case ch <- rs[i]:
 				sent++
 			case <-ctx.Done():
-				return ctx.Err()
+				return ctxerr.Of(ctx)
 			}
 		}
 	}

@@ -13,28 +13,47 @@
 //   - many results of one type: [All] (values in input order, failing early),
 //     [AllSettled] (every outcome), [Race] (first settled), [Any] (first
 //     success, or an [*AnyError] joining every failure), and [Merge] (the
-//     settled results in completion order, as a stream.Stream);
+//     results as they become done, as a stream.Stream);
 //   - results of different types: [Join2] and [Join3], as lo tuples;
 //   - adapters: [FromChannel] (a result from a channel, as lo.Async returns),
 //     [Async] (a result from a function run in a goroutine), [ToChannel].
 //
-// Race and Any cancel the inputs that lose when those are tasks with a
-// context of their own (future.GoContext), with the cause [ErrLost]; plain
-// futures are left alone. Every operator removes its callbacks from inputs
-// that no longer matter, so a long-pending input does not keep an operator's
-// output alive.
+// # Rules every function keeps
 //
-// Costs: none of these functions starts a goroutine per result for the
-// results of this module ([future.Future], [future.Task], and what the
-// operators here return). They register a waiter on each result, so N
-// results cost O(N) memory and O(1) goroutines; a Map, Then or Catch stage
-// costs one allocation. Any other type with a Done() <-chan struct{} method
-// works too, through future.AfterFunc's goroutine per result.
+//   - Inputs are read at the call: a function never reads the caller's slice
+//     after it returns (Merge copies it), so a batching loop may reuse it.
+//   - A nil input, or a nil pointer in a result interface (a nil
+//     *future.Task), panics at the call, with the function's name: "ops: Race
+//     of a nil result". A nil function panics the same way.
+//   - No goroutine per input, and nothing blocks but the waits: for the
+//     results of this module (any [future.Notifier]) the functions register a
+//     waiter with [future.Register], so N inputs cost O(N) memory and O(1)
+//     goroutines, and a Map, Then or Catch stage costs one allocation. Any
+//     other [future.Doner] works too, through a goroutine per input.
+//   - Handed out means done: a result that WaitAny, WaitAll,
+//     ResultsToChannel, Merge or AllSettled hands out reports IsDone, and its
+//     Wait does not block.
+//   - Every result returned is a [future.Canceler]: cancelling it cancels the
+//     inputs it was built from, down to the tasks that can stop work (a
+//     task's Cancel is the end of the line; a plain [future.Future] is left
+//     alone). Race and Any cancel the inputs that lose with [ErrLost];
+//     Timeout and Until cancel their input when the deadline wins. An input
+//     given to an operator is the operator's to cancel: share one knowingly.
+//   - Depth costs no stack: a chain of any length (Map on Map, or a retry
+//     loop written as Then returning Then) settles, and cancels, in a loop.
+//   - A wait that ends because its context ended returns ctx.Err() joined
+//     with context.Cause(ctx), so errors.Is matches both.
 //
-// The functions given to Map, Then and Catch run in the goroutine that
-// settles their input, while it settles it (or at once, if it is settled
-// already), so they must be quick and must not block. A panic in one becomes a
-// [*future.PanicError] in the output, never a crash of the settling
-// goroutine. A nil function panics with a message that starts with "ops:", a
-// nil result with one that starts with "ops:" or "future:".
+// # The functions given to Map, Then and Catch
+//
+// They run in the goroutine that settles their input, while it settles it
+// (or at once, in the operator's caller, if the input is settled already),
+// so they must be quick and must not block: start the slow work as a task
+// and return its result (Then). A panic in one becomes a [*future.PanicError]
+// in the output, never a crash of the settling goroutine; runtime.Goexit in
+// one (t.FailNow in a test helper) settles the output with
+// [future.ErrGoexit] before the goroutine exits. If the input is a task, the
+// function runs in the task's goroutine; starting the next task there with
+// [future.Go] in the same group never waits for the slot the finishing task
+// still holds.
 package ops

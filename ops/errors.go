@@ -7,12 +7,14 @@ import (
 )
 
 var (
-	// ErrNoResults is returned by WaitAny when it is given no results to
-	// wait for: it would otherwise wait forever.
+	// ErrNoResults is returned by WaitAny, and is the error of the results
+	// of Race and Any, when they are given no results: they would otherwise
+	// wait forever.
 	ErrNoResults = errors.New("ops: no results to wait for")
 
-	// ErrNilChannel is returned by ResultsToChannel when its channel is nil:
-	// a send on it would block forever.
+	// ErrNilChannel is returned by ResultsToChannel, and is the error of the
+	// result of FromChannel, when the channel is nil: a send or receive on it
+	// would block forever.
 	ErrNilChannel = errors.New("ops: nil channel")
 )
 

@@ -114,14 +114,17 @@ func ExampleAny() {
 
 func ExampleMerge() {
 	fs := []*future.Future[string]{future.New[string](), future.New[string](), future.New[string]()}
-	go func() {
-		fs[1].SetResult("b")
-		fs[2].SetError(errors.New("c failed"))
-		fs[0].SetResult("a")
-	}()
-	// Results arrive in the order they settle; a failure does not end the stream.
+	fs[1].SetResult("b") // done before the run: it comes first
+	// The others arrive in the order they settle; a failure does not end the
+	// stream.
 	err := ops.Merge(fs...)(context.Background(), func(r *future.Future[string]) error {
 		fmt.Println(r)
+		switch r {
+		case fs[1]:
+			go fs[2].SetError(errors.New("c failed"))
+		case fs[2]:
+			go fs[0].SetResult("a")
+		}
 		return nil
 	})
 	fmt.Println(err)

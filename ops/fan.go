@@ -10,10 +10,10 @@ import (
 // on each, and one decision that settles the operator's output. Whichever of
 // the registration loop and the decision comes last removes the callbacks
 // that have not run and cancels the losers, so that a decision taken while
-// the callbacks are still being registered is handled too.
-type fan[R doner] struct {
-	rs     []R
-	regs   []registration
+// the callbacks are still being registered is handled too. The operator's
+// output embeds its fan, so both are one allocation, besides the entries.
+type fan[R Doner] struct {
+	es     []entry[R]
 	cancel bool // whether the decision cancels the results that lost
 
 	decided atomic.Bool
@@ -22,18 +22,29 @@ type fan[R doner] struct {
 	holds   atomic.Int32 // the registration loop and the decision
 }
 
-// newFan returns the wiring for rs; cancelLosers says whether a decision
-// cancels the results other than the winner.
-func newFan[R doner](rs []R, cancelLosers bool) *fan[R] {
-	f := &fan[R]{rs: rs, cancel: cancelLosers, winner: -1}
+// init sets f up for rs, copying them; cancelLosers says whether a decision
+// cancels the results other than the winner. name is the operator's, for
+// the panic on a nil result.
+func (f *fan[R]) init(name string, rs []R, cancelLosers bool) {
+	f.es = entries(name, rs)
+	f.cancel, f.winner = cancelLosers, -1
 	f.holds.Store(2)
-	return f
 }
 
-// wire registers on(i) to run once rs[i] is settled, for each i, until a
+// input returns the i-th input.
+func (f *fan[R]) input(i int) R { return f.es[i].r }
+
+// wire registers on(i) to run once input i is settled, for each i, until a
 // decision is taken. on may run before wire returns.
 func (f *fan[R]) wire(on func(i int)) {
-	f.regs = registerEach(f.rs, on, f.decided.Load)
+	for i := range f.es {
+		if f.decided.Load() {
+			break
+		}
+		e := &f.es[i]
+		e.on = on
+		e.reg = future.Register(e.r, e)
+	}
 	f.release()
 }
 
@@ -56,52 +67,21 @@ func (f *fan[R]) release() {
 	if f.holds.Add(-1) != 0 || !f.unwire {
 		return
 	}
-	for i, g := range f.regs {
-		g.cancel(f.rs[i])
+	for i := range f.es {
+		e := &f.es[i]
+		e.reg.Stop()
 		if f.cancel && i != f.winner {
-			cancelLoser(f.rs[i])
+			cancelResult(e.r, ErrLost)
 		}
 	}
-	f.regs = nil
 }
 
-// cancelLoser cancels r with ErrLost if it can be cancelled on its own.
-func cancelLoser[R doner](r R) {
-	if c, ok := any(r).(future.Canceler); ok {
-		c.Cancel(ErrLost)
-	}
-}
-
-// settle settles out with v, or with err if it is not nil. A second
-// settling is ignored: the first one wins.
-func settle[T any](out *future.Future[T], v T, err error) {
-	if err != nil {
-		out.SetError(err)
+// cancelInputs pushes every input, unless the output is decided.
+func (f *fan[R]) cancelInputs(_ error, push func(future.Doner)) {
+	if f.isDecided() {
 		return
 	}
-	out.SetResult(v)
-}
-
-// forward settles out as the settled result r is.
-func forward[T any](out *future.Future[T], r future.Result[T]) {
-	v, err := r.Get()
-	settle(out, v, err)
-}
-
-// settled returns a settled result: v, or err if it is not nil.
-func settled[T any](v T, err error) future.Result[T] {
-	if err != nil {
-		return future.Failed[T](err)
+	for i := range f.es {
+		push(f.es[i].r)
 	}
-	return future.Resolved(v)
-}
-
-// protect calls fn(v) and turns a panic into a *future.PanicError.
-func protect[T, U any](fn func(T) (U, error), v T) (u U, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = future.NewPanicError(p)
-		}
-	}()
-	return fn(v)
 }

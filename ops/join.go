@@ -9,29 +9,18 @@ import (
 // different types, as a lo.Tuple2, once both have succeeded. It fails as soon
 // as either fails, with that error unchanged, without waiting for the other,
 // which is left alone.
-//
-// Join2 does not block and starts no goroutine for the results of this
-// module. It panics if a or b is nil.
 func Join2[A, B any](a future.Result[A], b future.Result[B]) future.Result[lo.Tuple2[A, B]] {
-	if a == nil || b == nil {
-		panic("ops: Join2 of a nil result")
-	}
-	out := future.New[lo.Tuple2[A, B]]()
-	whenAll([]future.Waitable{a, b}, func(int) {},
-		func() { out.SetResult(lo.T2(value(a), value(b))) },
-		func(err error) { out.SetError(err) })
+	out := new(allOut[lo.Tuple2[A, B], future.Waitable])
+	out.wireAll("Join2", []future.Waitable{a, b}, func(int) {},
+		func() { out.SetResult(lo.T2(value(a), value(b))) })
 	return out
 }
 
 // Join3 is [Join2] for three results, settling with a lo.Tuple3.
 func Join3[A, B, C any](a future.Result[A], b future.Result[B], c future.Result[C]) future.Result[lo.Tuple3[A, B, C]] {
-	if a == nil || b == nil || c == nil {
-		panic("ops: Join3 of a nil result")
-	}
-	out := future.New[lo.Tuple3[A, B, C]]()
-	whenAll([]future.Waitable{a, b, c}, func(int) {},
-		func() { out.SetResult(lo.T3(value(a), value(b), value(c))) },
-		func(err error) { out.SetError(err) })
+	out := new(allOut[lo.Tuple3[A, B, C], future.Waitable])
+	out.wireAll("Join3", []future.Waitable{a, b, c}, func(int) {},
+		func() { out.SetResult(lo.T3(value(a), value(b), value(c))) })
 	return out
 }
 

@@ -4,51 +4,74 @@ import "github.com/goresult/goresult/future"
 
 // Map returns a result that settles with f(v) once r settles with the value
 // v, and with r's error, unchanged, if r fails (f is then not called). If f
-// returns an error, the result fails with it.
+// returns an error, the result fails with it. Cancelling the result cancels
+// r.
 //
-// Map does not block and starts no goroutine: f runs in the goroutine that
-// settles r, while it settles r, or at once in Map's caller if r is already
-// settled. f must therefore be quick and must not block; start a goroutine
-// from it (or use [Then] with a task) for slow work. If f panics, the panic
-// is recovered and the result fails with a [*future.PanicError] holding it;
-// the goroutine that settled r is not affected.
-//
-// Map panics if r or f is nil. Cancelling the result is not possible: it is
-// a *future.Future settled only by Map.
+// f runs in the goroutine that settles r, while it settles r, or at once in
+// Map's caller if r is already settled (see the package doc). Map panics if
+// r or f is nil.
 func Map[T, U any](r future.Result[T], f func(T) (U, error)) future.Result[U] {
 	if f == nil {
 		panic("ops: Map with a nil function")
 	}
-	if r == nil {
-		panic("ops: Map of a nil result")
-	}
+	checkInput("Map", r)
 	if r.IsDone() { // no waiter needed: a settled result costs less to make
-		return settled(mapValue(r, f))
+		return settled(mapValue(r, f, nil))
 	}
 	m := &mapping[T, U]{r: r, f: f}
-	register(r, m)
-	return &m.out
+	future.Register(r, m)
+	return m
 }
 
 // mapping is Map's output and its waiter on the input, in one allocation.
+// Its Future is a relay: the drain that runs Notify runs its waiters after.
 type mapping[T, U any] struct {
-	out future.Future[U]
-	r   future.Result[T]
-	f   func(T) (U, error)
+	future.Future[U]
+	r future.Result[T]
+	f func(T) (U, error)
 }
 
 func (m *mapping[T, U]) Notify() {
-	v, err := mapValue(m.r, m.f)
-	m.r, m.f = nil, nil // keep neither alive through the output
-	settle(&m.out, v, err)
+	f := m.f
+	m.f = nil // keep it no longer than needed
+	v, err := mapValue(m.r, f, func() { m.SetError(future.ErrGoexit) })
+	settle(&m.Future, v, err)
 }
 
-// mapValue applies f to the value of the settled result r.
-func mapValue[T, U any](r future.Result[T], f func(T) (U, error)) (U, error) {
+// Cancel cancels the input, with cause.
+func (m *mapping[T, U]) Cancel(cause error) { cancelTree(m, cause) }
+
+func (m *mapping[T, U]) cancelInputs(_ error, push func(future.Doner)) { push(m.r) }
+
+// mapValue applies f to the value of the settled result r; goexit runs if f
+// calls runtime.Goexit.
+func mapValue[T, U any](r future.Result[T], f func(T) (U, error), goexit func()) (U, error) {
 	v, err := r.Get()
 	if err != nil {
 		var zero U
 		return zero, err
 	}
-	return protect(f, v)
+	return protect(f, v, goexit)
+}
+
+// protect calls fn(v), turning a panic into a *future.PanicError. If fn calls
+// runtime.Goexit, protect calls goexit (if not nil), which settles what fn
+// would have, before the goroutine goes on exiting.
+func protect[T, U any](fn func(T) (U, error), v T, goexit func()) (u U, err error) {
+	returned := false
+	defer func() {
+		if returned {
+			return
+		}
+		if p := recover(); p != nil {
+			err = future.NewPanicError(p)
+			return
+		}
+		if goexit != nil {
+			goexit()
+		}
+	}()
+	u, err = fn(v)
+	returned = true
+	return u, err
 }

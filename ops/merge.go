@@ -2,29 +2,33 @@ package ops
 
 import (
 	"context"
+	"slices"
 
+	"github.com/goresult/goresult/internal/ctxerr"
 	"github.com/goresult/goresult/stream"
 )
 
-// Merge returns a stream of the results in rs in the order they settle,
-// failed ones included: a failure is a value of the stream, not the end of
-// it (read each result's Get or Err). The stream ends, returning nil, once
-// every result has been yielded. Results settled before the stream runs come
-// first, in the order of rs.
+// Merge returns a stream of the results in rs as they become done, failed
+// ones included: a failure is a value of the stream, not the end of it (read
+// each result's Get or Err; each is done when it is yielded). The stream
+// ends, returning nil, once every result has been yielded. The order is
+// exact: first, in the order of rs, the results already done when the run
+// starts watching them; then the others in the order they become done.
 //
-// The stream is cold: nothing is registered until it runs, and each run
-// yields every result again. A run blocks, in the caller's goroutine, until a
-// result settles; yield is called in that goroutine too. A run ends early when
-// yield returns an error (stream.ErrStop to stop quietly), returning that
-// error, or when ctx ends, returning ctx.Err(). Either way its callbacks on
-// the results not yet yielded are removed before it returns, and nothing is
-// left running. It starts no goroutine for the results of this module.
-//
-// For a channel instead of a stream, see [ResultsToChannel]. Running the
-// stream panics, with a "future:" message, if a result is nil.
-func Merge[R doner](rs ...R) stream.Stream[R] {
+// Merge copies rs at the call. The stream is cold: nothing is registered
+// until it runs, and each run yields every result again. A run blocks, in
+// the caller's goroutine, until a result is done; yield is called in that
+// goroutine too. A run ends early when yield returns an error
+// (stream.ErrStop to stop quietly), returning that error, or when ctx ends,
+// returning ctx's error with its cause. Either way its callbacks on the
+// results not yet yielded are removed before it returns, and nothing is left
+// running. For a channel instead of a stream, see [ResultsToChannel]. Merge
+// panics if a result is nil.
+func Merge[R Doner](rs ...R) stream.Stream[R] {
+	checkInputs("Merge", rs)
+	rs = slices.Clone(rs)
 	return func(ctx context.Context, yield func(R) error) error {
-		if err := ctx.Err(); err != nil {
+		if err := ctxerr.Of(ctx); err != nil {
 			return err
 		}
 		a := watch(rs)
@@ -42,7 +46,7 @@ func Merge[R doner](rs ...R) stream.Stream[R] {
 				sent++
 			}
 			if sent < len(rs) {
-				if err := ctx.Err(); err != nil {
+				if err := ctxerr.Of(ctx); err != nil {
 					return err
 				}
 			}

@@ -6,26 +6,29 @@ import "github.com/goresult/goresult/future"
 // with its value or its error: a failure can win. If several are settled
 // already, the first of them in rs wins.
 //
-// Once the race is decided, Race removes its callbacks from the others, so a
-// loser that stays pending long does not keep the winner alive, and cancels
-// every loser that can be cancelled on its own (a [*future.Task] started
-// with [future.GoContext] or [future.GoStart], or anything with a
-// Cancel(error) method) with the cause [ErrLost]. Other results, such as a
-// [*future.Future], are left alone.
-//
-// Race does not block and starts no goroutine for the results of this
-// module; it costs O(N) memory. Race of no results fails with
-// [ErrNoResults]. It panics, with a "future:" message, if a result is nil.
+// Once the race is decided, Race removes its callbacks from the others and
+// cancels every loser that can be cancelled with the cause [ErrLost].
+// Cancelling the returned result before the race is decided cancels every
+// input. Race of no results fails with [ErrNoResults].
 func Race[T any, R future.Result[T]](rs ...R) future.Result[T] {
 	if len(rs) == 0 {
-		return future.Failed[T](ErrNoResults)
+		return settled(*new(T), ErrNoResults)
 	}
-	out := future.New[T]()
-	f := newFan(rs, true)
-	f.wire(func(i int) {
-		if f.decide(i, true) {
-			forward(out, future.Result[T](rs[i]))
+	out := new(fanOut[T, R])
+	out.init("Race", rs, true)
+	out.wire(func(i int) {
+		if out.decide(i, true) {
+			forward(&out.Future, future.Result[T](out.input(i)))
 		}
 	})
 	return out
 }
+
+// fanOut is the output of an operator over many results, with its wiring.
+type fanOut[T any, R Doner] struct {
+	future.Future[T]
+	fan[R]
+}
+
+// Cancel cancels every input, with cause, unless the output is decided.
+func (o *fanOut[T, R]) Cancel(cause error) { cancelTree(o, cause) }

@@ -2,68 +2,66 @@ package ops
 
 import (
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/nilcheck"
 	"github.com/goresult/goresult/internal/notify"
 )
 
-// registration is one waiter registered on one result. On the results of
-// package future it costs no allocation: the waiter goes into the result's
-// own list (see internal/notify). Other results go through future.AfterFunc.
-type registration struct {
-	h    notify.Handle
-	stop func() bool // only for results from outside this module
-	set  bool        // whether there is anything to cancel
+// Doner is anything this package can wait for; see [future.Doner].
+type Doner = future.Doner
+
+// entry is one input of an operator over many results: a copy of the
+// caller's element, made at the call (so that the caller may reuse its
+// slice at once), and the operator's waiter on it. entry is a library
+// waiter: it runs no user code, so a task's goroutine may run it while it
+// holds its group's slot.
+type entry[R Doner] struct {
+	notify.Library
+	r   R
+	reg future.Registration
+	i   int
+	on  func(i int)
 }
 
-// register arranges for w.Notify to run once r is settled: at once, in this
-// goroutine, if it is already settled.
-func register(r doner, w notify.Waiter) registration {
-	if h, ok := notify.Subscribe(r, w); ok {
-		return registration{h: h, set: h != notify.None}
-	}
-	return registration{stop: future.AfterFunc(r, w.Notify), set: true}
+func (e *entry[R]) Notify() { e.on(e.i) }
+
+// wakeEntry is an entry notified once its result is done (a wake-up), for
+// the functions that hand results out: whoever they hand a result to finds
+// it done.
+type wakeEntry[R Doner] struct {
+	notify.Wakeup
+	r   R
+	reg future.Registration
+	i   int
+	on  func(i int)
 }
 
-// cancel removes the waiter from r, the result it was registered on, and
-// reports whether it had not run yet.
-func (g registration) cancel(r doner) bool {
-	switch {
-	case !g.set:
-		return false
-	case g.stop != nil:
-		return g.stop()
-	default:
-		return notify.Unsubscribe(r, g.h)
-	}
-}
+func (e *wakeEntry[R]) Notify() { e.on(e.i) }
 
-// indexed is a waiter that reports the index of the result it waits for.
-type indexed struct {
-	on func(i int)
-	i  int
-}
-
-func (w *indexed) Notify() { w.on(w.i) }
-
-// registerEach registers on(i) on each rs[i], in index order, with two
-// allocations in all for the results of package future. on may run before
-// registerEach returns. It stops registering once done reports true (done may
-// be nil), leaving the rest unset.
-func registerEach[R doner](rs []R, on func(i int), done func() bool) []registration {
-	ws := make([]indexed, len(rs))
-	regs := make([]registration, len(rs))
+// entries copies rs, in one allocation, checking each for nil; name is the
+// calling function's, for the panic message.
+func entries[R Doner](name string, rs []R) []entry[R] {
+	es := make([]entry[R], len(rs))
 	for i, r := range rs {
-		if done != nil && done() {
-			break
+		if nilcheck.Is(r) {
+			panic("ops: " + name + " of a nil result")
 		}
-		ws[i] = indexed{on: on, i: i}
-		regs[i] = register(r, &ws[i])
+		es[i] = entry[R]{r: r, i: i}
 	}
-	return regs
+	return es
 }
 
-// cancelEach cancels the registrations registerEach made on rs.
-func cancelEach[R doner](rs []R, regs []registration) {
-	for i, g := range regs {
-		g.cancel(rs[i])
+// checkInputs panics, naming the calling function, if one of rs is nil.
+func checkInputs[R Doner](name string, rs []R) {
+	for _, r := range rs {
+		if nilcheck.Is(r) {
+			panic("ops: " + name + " of a nil result")
+		}
+	}
+}
+
+// checkInput panics, naming the calling function, if r is nil.
+func checkInput(name string, r any) {
+	if nilcheck.Is(r) {
+		panic("ops: " + name + " of a nil result")
 	}
 }

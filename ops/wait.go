@@ -3,24 +3,33 @@ package ops
 import (
 	"context"
 	"sync/atomic"
+
+	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/ctxerr"
+	"github.com/goresult/goresult/internal/notify"
 )
 
-// WaitAll blocks until every result in rs is settled, or ctx is done
-// (aioresult's wait_all). It returns nil once all are settled, whether they
-// succeeded or failed: read each result for its outcome. If ctx ends first it
-// returns ctx.Err() and removes its callbacks; the results are not affected.
-// With nothing pending it returns nil at once, even if ctx is done.
+// WaitAll blocks until every result in rs is done, or ctx is done
+// (aioresult's wait_all). It returns nil once all are done, whether they
+// succeeded or failed: read each result for its outcome. If ctx ends first
+// it returns ctx's error (with its cause) and removes its callbacks; the
+// results are not affected. With nothing pending it returns nil at once,
+// even if ctx is done.
 //
-// It starts no goroutine for the results of this module; see the package doc.
-func WaitAll[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R) error {
+// R is inferred from the arguments, so results of different value types,
+// such as a *future.Task[User] and a *future.Task[[]Order], need an explicit
+// type argument, ops.WaitAll[future.Waitable](ctx, user, orders), or a
+// []future.Waitable passed as rs.... WaitAll panics if a result is nil.
+func WaitAll[R Doner](ctx context.Context, rs ...R) error {
+	checkInputs("WaitAll", rs)
 	if allDone(rs) {
 		return nil
 	}
 	c := &countdown{all: make(chan struct{})}
 	c.left.Store(int64(len(rs)) + 1) // one more for the registration loop itself
-	regs := make([]registration, len(rs))
+	regs := make([]future.Registration, len(rs))
 	for i, r := range rs {
-		regs[i] = register(r, c)
+		regs[i] = future.Register(r, c)
 	}
 	c.Notify()
 	select {
@@ -32,15 +41,17 @@ func WaitAll[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R
 	case <-c.all:
 		return nil
 	case <-ctx.Done():
-		for i, g := range regs {
-			g.cancel(rs[i])
+		for _, g := range regs {
+			g.Stop()
 		}
-		return ctx.Err()
+		return ctxerr.Of(ctx)
 	}
 }
 
-// countdown closes all when it has been notified as many times as left says.
+// countdown closes all when it has been notified as many times as left
+// says. It is a wake-up: each result is done before it counts.
 type countdown struct {
+	notify.Wakeup
 	left atomic.Int64
 	all  chan struct{}
 }
@@ -51,32 +62,34 @@ func (c *countdown) Notify() {
 	}
 }
 
-// allDone reports whether every result in rs is known to be settled, without
-// blocking or allocating.
-func allDone[R interface{ Done() <-chan struct{} }](rs []R) bool {
+// allDone reports whether every result in rs is done, without blocking or
+// allocating.
+func allDone[R Doner](rs []R) bool {
 	for _, r := range rs {
-		d, ok := any(r).(interface{ IsDone() bool })
-		if !ok || !d.IsDone() {
+		if !isDone(r) {
 			return false
 		}
 	}
 	return true
 }
 
-// WaitAny blocks until one of the results in rs is settled, or ctx is done,
+// WaitAny blocks until one of the results in rs is done, or ctx is done,
 // and returns that result (aioresult's wait_any). A failed result can be the
-// one returned: read it for its outcome. If several are settled already, it
-// returns the first of them in rs. The others are left alone, not cancelled,
-// and the callbacks WaitAny registered on them are removed before it returns.
+// one returned: read it for its outcome. If several are done already, it
+// returns the first of them in rs. The others are left alone, not cancelled
+// (see [Race] for a race that cancels them), and the callbacks WaitAny
+// registered on them are removed before it returns.
 //
-// It returns [ErrNoResults] if rs is empty, and the zero R and ctx.Err() if
-// ctx ends first (a result settled already is returned even if ctx is done).
-// It starts no goroutine for the results of this module.
-func WaitAny[R interface{ Done() <-chan struct{} }](ctx context.Context, rs ...R) (R, error) {
+// It returns [ErrNoResults] if rs is empty, and the zero R and ctx's error
+// (with its cause) if ctx ends first; a result done already is returned even
+// if ctx is done. As for WaitAll, results of different value types need an
+// explicit type argument. WaitAny panics if a result is nil.
+func WaitAny[R Doner](ctx context.Context, rs ...R) (R, error) {
 	var zero R
 	if len(rs) == 0 {
 		return zero, ErrNoResults
 	}
+	checkInputs("WaitAny", rs)
 	a := watch(rs)
 	defer a.stop()
 	got, err := a.next(ctx, nil)

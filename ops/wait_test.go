@@ -156,7 +156,7 @@ func TestWaitBadInput(t *testing.T) {
 	}
 	var nilFuture *future.Future[int]
 	defer func() {
-		if p := recover(); p != "future: AfterFunc on a nil *Future" {
+		if p := recover(); p != "ops: WaitAll of a nil result" {
 			t.Errorf("nil result: got panic %v", p)
 		}
 	}()

@@ -6,7 +6,8 @@
 // runs it. Operators are function composition, so a chain of Map and Filter
 // costs a function call per value, not a goroutine and a channel hop per
 // stage; goroutines and channels appear only where concurrency is the point:
-// [Merge], [Stream.Buffer], [BatchTime] and [ParallelMap].
+// [Merge], [Stream.Buffer], [BatchTime], [ParallelMap], the operators that
+// wait on a timer ([Stream.Debounce] and the like), [GroupBy] and [Share].
 //
 // # The shape
 //
@@ -25,10 +26,16 @@
 //     and the combinations [Merge] (concurrent), [Concat] and [Zip].
 //   - Operators that keep the element type are methods, so they chain:
 //     [Stream.Filter], [Stream.Take], [Stream.TakeWhile], [Stream.Skip],
-//     [Stream.Buffer].
+//     [Stream.Buffer], [Stream.TakeUntil] (a graceful drain); in time,
+//     [Stream.Debounce], [Stream.Throttle], [Stream.Sample], [Stream.Delay]
+//     and [Stream.Timeout] (an idle timeout).
 //   - Operators that change it are functions, because Go methods cannot
 //     have type parameters: [Map], [FlatMap], [Scan], [Batch], [BatchTime],
-//     [ParallelMap], [Zip]; so is [Distinct], which needs a comparable T.
+//     [WindowTime], [ParallelMap], [Zip], [GroupBy]; so is [Distinct],
+//     which needs a comparable T.
+//   - [Share] reads one run of a source with several consumers, each a run
+//     of [Shared.Stream], with a bounded buffer each and an [Overflow]
+//     policy for a slow one.
 //   - Sinks run the stream and take ctx: [Stream.Seq2] for a range loop,
 //     [Stream.Collect], [Stream.ForEach], [Reduce], [Stream.ToChannel], and
 //     [Stream.First] and [Stream.Last], which return a [future.Result] so
@@ -54,9 +61,9 @@
 //     [*future.PanicError] error of the stream, with the panic's stack; it
 //     never crashes another goroutine. A panic in the body of a range loop
 //     over Seq2 stays the loop's own panic.
-//   - A nil function, a nil stream or channel, or a size below 1 is a
-//     programming error: the constructor panics with a message that starts
-//     with "stream:".
+//   - A nil function, a nil stream or channel, a size below 1, or a
+//     duration of zero or below is a programming error: the constructor
+//     panics with a message that starts with "stream:".
 //
 // Streams from package lo's channels fit [FromChannel]: lo.Async's channel
 // of one value works as is; see FromChannel for channels whose sender cannot

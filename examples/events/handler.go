@@ -10,31 +10,47 @@ import (
 	"github.com/samber/lo"
 )
 
-// handler handles batches of events and counts them. handle runs in the
-// goroutine that runs the stream, one batch at a time; dropped is counted by
-// the Filter, in another goroutine, so it is atomic.
+// handler turns batches of events and readings into output lines, and counts
+// the events. batch runs in the goroutine of one branch of the output Merge,
+// one batch at a time; dropped is counted by the Filter, in Share's
+// goroutine, so it is atomic. Read the counts once the stream has ended.
 type handler struct {
-	w       io.Writer
 	start   time.Time
 	batches int
 	counts  map[Kind]int
 	dropped atomic.Int64
 }
 
-func newHandler(w io.Writer) *handler {
-	return &handler{w: w, start: time.Now(), counts: map[Kind]int{}}
+func newHandler() *handler {
+	return &handler{start: time.Now(), counts: map[Kind]int{}}
 }
 
-// handle prints one line for batch. A real program would store or forward
-// the events here; an error returned from it would stop the stream.
-func (h *handler) handle(batch []Event) error {
+// plausible reports whether e is not an implausible reading, and counts the
+// ones it drops.
+func (h *handler) plausible(e Event) bool {
+	if e.Kind == Reading && (e.Celsius < -40 || e.Celsius > 60) {
+		h.dropped.Add(1)
+		return false
+	}
+	return true
+}
+
+// batch counts a batch and returns its line. A real program would store or
+// forward the events here.
+func (h *handler) batch(batch []Event) string {
 	h.batches++
 	for _, e := range batch {
 		h.counts[e.Kind]++
 	}
-	fmt.Fprintf(h.w, "%5.2fs %10s: %s\n", time.Since(h.start).Seconds(), count(len(batch), "event"), describe(batch))
-	return nil
+	return fmt.Sprintf("%5.2fs %10s: %s", h.elapsed(), count(len(batch), "event"), describe(batch))
 }
+
+// status returns the line of the latest reading, at most one a -status.
+func (h *handler) status(e Event) string {
+	return fmt.Sprintf("%5.2fs     status: %s %.1f°C", h.elapsed(), e.Source, e.Celsius)
+}
+
+func (h *handler) elapsed() float64 { return time.Since(h.start).Seconds() }
 
 // describe sums a batch up: the mean of its readings, its actions, and
 // whether it holds a heartbeat.
@@ -59,8 +75,8 @@ func is(k Kind) func(Event, int) bool {
 }
 
 // printTotals prints the final count. Call it after the stream has ended.
-func (h *handler) printTotals() {
-	fmt.Fprintf(h.w, "handled %s in %s: %s, %s, %s; dropped %s\n",
+func (h *handler) printTotals(w io.Writer) {
+	fmt.Fprintf(w, "handled %s in %s: %s, %s, %s; dropped %s\n",
 		count(lo.Sum(lo.Values(h.counts)), "event"), count(h.batches, "batch"),
 		count(h.counts[Heartbeat], "heartbeat"), count(h.counts[Reading], "reading"),
 		count(h.counts[Action], "action"), count(int(h.dropped.Load()), "implausible reading"))

@@ -3,16 +3,19 @@
 // Events come from four sources running at once: a heartbeat on a ticker,
 // two simulated temperature sensors, and user actions sent on a channel by a
 // goroutine. They are merged into one stream (Merge), implausible sensor
-// readings are dropped (Filter), and the rest are handled in batches
-// gathered over a short window (BatchTime):
+// readings are dropped (Filter), and one run of the rest is read by two
+// consumers (Share): one handles them in batches gathered over a short
+// window (BatchTime), the other prints the latest reading at most once a
+// -status (Throttle):
 //
-//	heartbeat, sensor-a, sensor-b, users -> Merge -> Filter -> BatchTime -> handle
+//	heartbeat, sensor-a, sensor-b, users -> Merge -> TakeUntil -> Filter -> Share -> BatchTime -> batch lines
+//	                                                                              -> Throttle  -> status lines
 //
-// It prints a line per batch and a final count, and stops by itself after
-// -duration, or earlier on Ctrl-C. Either way it shuts down gracefully: the
-// sources stop, the events already accepted are still batched and handled,
-// and every goroutine has ended when it exits. A second Ctrl-C ends it at
-// once.
+// It prints a line per batch, status lines and a final count, and stops by
+// itself after -duration, or earlier on Ctrl-C. Either way it shuts down
+// gracefully (TakeUntil): the sources stop, the events already accepted are
+// still batched and handled, and every goroutine has ended when it exits. A
+// second Ctrl-C ends it at once.
 //
 //	go run ./examples/events                        # about two seconds
 //	go run ./examples/events -duration 10s -window 500ms -batch 8
@@ -43,6 +46,7 @@ type config struct {
 	duration  time.Duration // run this long, then stop
 	heartbeat time.Duration // heartbeat interval
 	window    time.Duration // longest wait to fill a batch
+	status    time.Duration // shortest time between status lines
 	batch     int           // most events per batch
 	seed      uint64        // seed of the simulated sensors and users
 }
@@ -57,6 +61,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.heartbeat, "heartbeat", 500*time.Millisecond, "heartbeat interval")
 	fs.DurationVar(&c.window, "window", 250*time.Millisecond, "longest time a batch waits to fill")
 	fs.IntVar(&c.batch, "batch", 32, "most events per batch")
+	fs.DurationVar(&c.status, "status", time.Second, "shortest time between status lines")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the simulated sensors and users")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -81,6 +86,8 @@ func (c config) validate(rest []string) error {
 		return errors.New("-window must be positive")
 	case c.batch < 1:
 		return errors.New("-batch must be at least 1")
+	case c.status <= 0:
+		return errors.New("-status must be positive")
 	}
 	return nil
 }
@@ -98,12 +105,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	stop, cancel := context.WithTimeoutCause(ctx, cfg.duration, fmt.Errorf("%v elapsed", cfg.duration))
 	defer cancel()
-	h := newHandler(stdout)
+	h := newHandler()
 	// The stream runs with a context that ctx's end does not cancel: stop
-	// ends the sources, and the chain then ends by itself once it has
-	// handled what they sent. Pass ctx itself to stop at once instead.
-	err = pipeline(stop, cfg, &h.dropped).ForEach(context.WithoutCancel(ctx), h.handle)
-	h.printTotals()
+	// ends the sources (TakeUntil), and the chain then ends by itself once
+	// it has handled what they sent. Pass ctx itself to stop at once instead.
+	err = pipeline(stop, cfg, h).ForEach(context.WithoutCancel(ctx), func(line string) error {
+		_, err := fmt.Fprintln(stdout, line)
+		return err
+	})
+	h.printTotals(stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "events:", err)
 		return 1

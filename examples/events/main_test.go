@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,8 +38,9 @@ func runBubble(t *testing.T, stopAfter time.Duration, args ...string) (int, stri
 }
 
 var (
-	batchLine = regexp.MustCompile(`(?m)^ *[0-9.]+s +([0-9]+) events?: `)
-	totalLine = regexp.MustCompile(`(?m)^handled ([0-9]+) events? in ([0-9]+) batch(?:es)?: ([0-9]+) heartbeats?, ([0-9]+) readings?, ([0-9]+) actions?; dropped ([0-9]+) implausible readings?$`)
+	batchLine  = regexp.MustCompile(`(?m)^ *[0-9.]+s +([0-9]+) events?: `)
+	statusLine = regexp.MustCompile(`(?m)^ *([0-9.]+)s +status: sensor-[ab] [0-9.]+°C$`)
+	totalLine  = regexp.MustCompile(`(?m)^handled ([0-9]+) events? in ([0-9]+) batch(?:es)?: ([0-9]+) heartbeats?, ([0-9]+) readings?, ([0-9]+) actions?; dropped ([0-9]+) implausible readings?$`)
 )
 
 // totals reads the program's output: the events of each batch line, and the
@@ -60,11 +62,22 @@ func totals(t *testing.T, out string) (perBatch []int, handled, batches, heartbe
 	return perBatch, n[0], n[1], n[2], n[3], n[4], n[5]
 }
 
+// statusTimes returns the times of the status lines.
+func statusTimes(out string) []string {
+	var ts []string
+	for _, m := range statusLine.FindAllStringSubmatch(out, -1) {
+		ts = append(ts, m[1])
+	}
+	return ts
+}
+
 // TestStops runs the program until -duration or an early end of its
 // context, and checks that every event the sources produced was handled
-// (none lost in a last, unfinished batch). In the bubble the two sensors
-// produce exactly one reading every 40ms and 70ms, and the heartbeat ticks
-// every 500ms.
+// (none lost in a last, unfinished batch), and that the status lines came
+// at most once a second: the first reading at once, then the latest one
+// each second, and the one held when the sources stopped. In the bubble the
+// two sensors produce exactly one reading every 40ms and 70ms, and the
+// heartbeat ticks every 500ms.
 func TestStops(t *testing.T) {
 	tests := []struct {
 		name          string
@@ -73,10 +86,13 @@ func TestStops(t *testing.T) {
 		wantHeartbeat int
 		wantReadings  int // readings and dropped ones
 		wantStopped   string
+		wantStatus    []string // times of the status lines
 	}{
-		{"duration", 0, []string{"-duration", "1900ms"}, 3, 1900/40 + 1900/70, "1.9s elapsed"},
-		{"interrupted", 650 * time.Millisecond, nil, 1, 650/40 + 650/70, "context deadline exceeded"},
-		{"batches of one", 0, []string{"-duration", "300ms", "-batch", "1"}, 0, 300/40 + 300/70, "300ms elapsed"},
+		{"duration", 0, []string{"-duration", "1900ms"}, 3, 1900/40 + 1900/70, "1.9s elapsed", []string{"0.04", "1.04", "1.90"}},
+		{"interrupted", 650 * time.Millisecond, nil, 1, 650/40 + 650/70, "context deadline exceeded", []string{"0.04", "0.65"}},
+		{"batches of one", 0, []string{"-duration", "300ms", "-batch", "1"}, 0, 300/40 + 300/70, "300ms elapsed", []string{"0.04", "0.30"}},
+		{"status every 100ms", 0, []string{"-duration", "300ms", "-status", "100ms"}, 0, 300/40 + 300/70, "300ms elapsed",
+			[]string{"0.04", "0.14", "0.24", "0.30"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -91,6 +107,9 @@ func TestStops(t *testing.T) {
 			}
 			if heartbeats != tt.wantHeartbeat || readings+dropped != tt.wantReadings {
 				t.Errorf("got %d heartbeats, %d readings and dropped ones; want %d, %d", heartbeats, readings+dropped, tt.wantHeartbeat, tt.wantReadings)
+			}
+			if got := statusTimes(out); !slices.Equal(got, tt.wantStatus) {
+				t.Errorf("status lines at %v, want at %v\n%s", got, tt.wantStatus, out)
 			}
 			if want := "stopped: " + tt.wantStopped + "\n"; !strings.HasSuffix(out, want) {
 				t.Errorf("output ends %q, want %q", out[max(0, len(out)-40):], want)
@@ -116,6 +135,7 @@ func TestBadArguments(t *testing.T) {
 		{[]string{"-heartbeat", "-1s"}, 2, "-heartbeat must be positive"},
 		{[]string{"-window", "0"}, 2, "-window must be positive"},
 		{[]string{"-batch", "0"}, 2, "-batch must be at least 1"},
+		{[]string{"-status", "0s"}, 2, "-status must be positive"},
 		{[]string{"-duration", "soon"}, 2, `invalid value "soon" for flag -duration`},
 		{[]string{"now"}, 2, `unexpected argument "now"`},
 		{[]string{"-h"}, 0, "Usage of events"},

@@ -8,29 +8,23 @@ import (
 )
 
 // settable is the Future a Call is built on, embedded under an unexported
-// name so that its completion machinery (what future.AfterFunc and package
-// ops register on, without a goroutine) is promoted to the Call.
+// name so that its completion machinery (Register, which makes a Call a
+// future.Notifier: what future.AfterFunc and package ops register on,
+// without a goroutine) is promoted to the Call. The Call's
+// own methods shadow the rest, SetResult and SetError included, so that a
+// Call is settled through its table only.
 type settable[V any] = future.Future[V]
-
-// sealed hides the Future's SetResult and SetError: with two methods of
-// each name at the same depth, neither is promoted, so only the table
-// settles a Call.
-type sealed[V any] struct{}
-
-func (sealed[V]) SetResult(V) error    { panic("demux: unreachable") }
-func (sealed[V]) SetError(error) error { panic("demux: unreachable") }
 
 // Call is one request waiting for its reply: a [future.Result] that the
 // table settles once, with the reply's value, its own error, its context's
 // error or its connection's, and a [future.Canceler]. Get one from
 // [Table.Add] (or [Client.Go]); its [Call.ID] is the ID to put on the wire.
 //
-// A Call starts no goroutine and holds none while it is pending; callbacks
-// registered on it with future.AfterFunc run in the goroutine that settles
-// it, as for a future.Future. All its methods are safe to call
+// A Call starts no goroutine and holds none while it is pending. It is a
+// [future.Notifier], as a future.Future is: waiters registered on it with
+// future.Register or future.AfterFunc run in the goroutine that settles it. All its methods are safe to call
 // concurrently.
 type Call[V any] struct {
-	sealed[V]
 	settable[V]
 
 	id   uint64
@@ -52,6 +46,31 @@ func (c *Call[V]) Cancel(cause error) {
 		cause = future.ErrCancelled
 	}
 	c.t.cancel(c, withCause(context.Canceled, cause), cause)
+}
+
+// SetResult settles the pending call with v, as [Table.Resolve] does with
+// its ID: for a transport that holds the call rather than its ID. If the
+// call is settled already it returns [future.ErrAlreadySet] and changes
+// nothing (no late reply is counted).
+func (c *Call[V]) SetResult(v V) error {
+	if !c.t.settle(c, v, nil) {
+		return future.ErrAlreadySet
+	}
+	return nil
+}
+
+// SetError fails the pending call with err, as [Table.Reject] does with its
+// ID. If the call is settled already it returns [future.ErrAlreadySet] and
+// changes nothing. It panics if err is nil.
+func (c *Call[V]) SetError(err error) error {
+	if err == nil {
+		panic("demux: SetError with a nil error")
+	}
+	var zero V
+	if !c.t.settle(c, zero, err) {
+		return future.ErrAlreadySet
+	}
+	return nil
 }
 
 // expire cancels the call because its context ended.
@@ -80,6 +99,13 @@ func (c *Call[V]) Err() error { return c.settable.Err() }
 
 // Await waits for the call as Wait does, then returns what Get returns.
 func (c *Call[V]) Await(ctx context.Context) (V, error) { return c.settable.Await(ctx) }
+
+// Register adds w to the call's waiters, or notifies w at once if the call
+// is settled, as [future.Future.Register] does: w.Notify runs in the
+// goroutine that settles the call, before it is done, and must not block.
+// It is what makes a Call a [future.Notifier], so that package ops waits for
+// calls without a goroutine each.
+func (c *Call[V]) Register(w future.Waiter) future.Registration { return c.settable.Register(w) }
 
 // String describes the call as "Call(id=7, pending)", "Call(id=7,
 // value=V)" or "Call(id=7, error=E)".

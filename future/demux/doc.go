@@ -26,6 +26,6 @@
 // frame a []byte or JSON payload with a length prefix.
 //
 // Misuse that is a programming error (a nil context, codec or connection,
-// MaxInFlight below 1, Reject with a nil error) panics with a message that
+// MaxInFlight below 1, Reject or SetError with a nil error) panics with a message that
 // starts with "demux:".
 package demux

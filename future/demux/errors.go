@@ -3,6 +3,8 @@ package demux
 import (
 	"context"
 	"errors"
+
+	"github.com/goresult/goresult/internal/ctxerr"
 )
 
 var (
@@ -23,9 +25,7 @@ var (
 
 // ctxError returns ctx.Err(), joined with ctx's cause if that is another
 // error, so that the error matches both with errors.Is.
-func ctxError(ctx context.Context) error {
-	return withCause(ctx.Err(), context.Cause(ctx))
-}
+func ctxError(ctx context.Context) error { return ctxerr.Of(ctx) }
 
 // withCause returns err, joined with cause unless cause is nil or err.
 func withCause(err, cause error) error {

@@ -201,6 +201,35 @@ func (t *Table[V]) cancel(c *Call[V], err, cause error) {
 	}
 }
 
+// settle settles c with v or err if it is still pending, and reports
+// whether it was.
+func (t *Table[V]) settle(c *Call[V], v V, err error) bool {
+	counter := &t.stats.Completed
+	if err != nil {
+		counter = &t.stats.Failed
+	}
+	if t.take(c.id, counter, false) == nil {
+		return false
+	}
+	c.release()
+	if err != nil {
+		c.settable.SetError(err)
+	} else {
+		c.settable.SetResult(v)
+	}
+	return true
+}
+
+// drop fails c with err if it is still pending, counting it as failed: the
+// transport could not send it.
+func (t *Table[V]) drop(c *Call[V], err error) {
+	if t.take(c.id, &t.stats.Failed, false) == nil {
+		return
+	}
+	c.release()
+	c.settable.SetError(err)
+}
+
 // failAll fails every pending call with err. If mark is set it runs under
 // t.mu first, and failAll does nothing if it reports false.
 func (t *Table[V]) failAll(err error, mark func(error) bool) {
@@ -246,4 +275,11 @@ func failEach[V any](cs []*Call[V], err error) {
 		cs[i].release()
 		cs[i].settable.SetError(err)
 	}
+}
+
+// issued reports whether t has given out a call with this id.
+func (t *Table[V]) issued(id uint64) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return id != 0 && id <= t.next
 }

@@ -1,7 +1,7 @@
 // Package notify holds the completion-callback list that every result of
-// goresult is built on, and the hooks through which package ops registers on
-// the results of package future without an allocation per registration. It
-// is internal: users register callbacks through future.AfterFunc.
+// goresult is built on, and the marks by which goresult's own waiters tell
+// package future how to run them. It is internal: users register waiters
+// through future.Register and future.AfterFunc.
 package notify
 
 // Waiter is notified once, when the result it waits for settles. Notify runs
@@ -15,6 +15,32 @@ type Func func()
 
 // Notify calls f.
 func (f Func) Notify() { f() }
+
+// Library, embedded in a waiter of goresult's own, marks it as running no
+// user code: package future may run it while a task's goroutine still holds
+// its group's slot.
+type Library struct{}
+
+func (Library) library() {}
+
+// Wakeup, embedded in a waiter of goresult's own, marks it as a wake-up: it
+// runs once the result is done, after the result's callbacks, so that
+// whoever it wakes finds the result done. A wake-up runs no user code.
+type Wakeup struct{ Library }
+
+func (Wakeup) wakeup() {}
+
+// IsLibrary reports whether w runs no user code.
+func IsLibrary(w Waiter) bool {
+	_, ok := w.(interface{ library() })
+	return ok
+}
+
+// IsWakeup reports whether w is a wake-up.
+func IsWakeup(w Waiter) bool {
+	_, ok := w.(interface{ wakeup() })
+	return ok
+}
 
 // List is a set of waiters for one event. Add and Remove are O(1) and a
 // removed waiter is released at once, so a long-lived owner does not keep the
@@ -113,28 +139,9 @@ func (l *List) Take() List {
 	return taken
 }
 
-// Notify notifies every waiter in l, in slot order. If one panics, the rest
-// are still notified before the panic continues up the caller's stack, so
-// that one faulty callback cannot strand the other waiters.
-func (l List) Notify() {
-	if w := l.head.w; w != nil {
-		defer notifyAll(l.extra()) // even if w panics
-		w.Notify()
-		return
-	}
-	notifyAll(l.extra())
-}
+// Slots returns the number of slots in l, free or not: the waiters are
+// At(0) to At(Slots()-1).
+func (l *List) Slots() int { return 1 + len(l.extra()) }
 
-func notifyAll(slots []slot) {
-	i := 0
-	defer func() {
-		if i < len(slots) { // slots[i].w panicked
-			notifyAll(slots[i+1:])
-		}
-	}()
-	for ; i < len(slots); i++ {
-		if w := slots[i].w; w != nil {
-			w.Notify()
-		}
-	}
-}
+// At returns the waiter in slot i, or nil if the slot is free.
+func (l *List) At(i int) Waiter { return l.at(int32(i)).w }

@@ -33,23 +33,40 @@ func TestList(t *testing.T) {
 	if l.Len() != 0 || l.Remove(h0) || l.Remove(h3) {
 		t.Fatal("Take did not empty the list")
 	}
-	taken.Notify()
+	for i := range taken.Slots() {
+		if w := taken.At(i); w != nil {
+			w.Notify()
+		}
+	}
 	if want := []int{0, 3, 2}; !slices.Equal(got, want) {
 		t.Fatalf("called: got %v, want %v (slot order)", got, want)
 	}
 }
 
-func TestCallRunsAllDespitePanic(t *testing.T) {
-	var l notify.List
-	ran := 0
-	l.Add(notify.Func(func() { ran++ }))
-	l.Add(notify.Func(func() { panic("first") }))
-	l.Add(notify.Func(func() { ran++ }))
-	l.Add(notify.Func(func() { ran++ }))
-	defer func() {
-		if p := recover(); p != "first" || ran != 3 {
-			t.Fatalf("got panic %v after %d calls, want \"first\" after 3", p, ran)
+type libraryWaiter struct{ notify.Library }
+
+func (libraryWaiter) Notify() {}
+
+type wakeupWaiter struct{ notify.Wakeup }
+
+func (wakeupWaiter) Notify() {}
+
+func TestMarks(t *testing.T) {
+	tests := []struct {
+		name            string
+		w               notify.Waiter
+		library, wakeup bool
+	}{
+		{"user function", notify.Func(func() {}), false, false},
+		{"library waiter", libraryWaiter{}, true, false},
+		{"wake-up", wakeupWaiter{}, true, true},
+	}
+	for _, tt := range tests {
+		if got := notify.IsLibrary(tt.w); got != tt.library {
+			t.Errorf("%s: IsLibrary got %v, want %v", tt.name, got, tt.library)
 		}
-	}()
-	l.Take().Notify()
+		if got := notify.IsWakeup(tt.w); got != tt.wakeup {
+			t.Errorf("%s: IsWakeup got %v, want %v", tt.name, got, tt.wakeup)
+		}
+	}
 }

@@ -1,8 +1,8 @@
 // Command report runs the benchmarks of the bench module several times,
 // summarises them, and writes RESULTS.md and results.svg: for every workload
 // and size, each approach's median time, allocations and goroutines, its
-// ratio to the hand-written baseline, and whether goresult meets the targets
-// of issue 5.
+// ratio to the hand-written baseline, and whether goresult meets its targets
+// (see targets.go).
 //
 // Run it from the bench directory:
 //
@@ -39,7 +39,7 @@ func main() {
 	flag.StringVar(&c.benchtime, "benchtime", "200ms", "-benchtime of every benchmark")
 	flag.IntVar(&c.leakIters, "leakiters", 10, "fixed iterations of the approaches that leak goroutines")
 	flag.BoolVar(&c.full, "full", true, "include the N = 1,000,000 sizes")
-	flag.StringVar(&c.only, "workloads", "", "run only these workloads (a regexp on W1..W8)")
+	flag.StringVar(&c.only, "workloads", "", "run only these workloads (a regexp on W1..W11)")
 	flag.StringVar(&c.out, "out", ".", "directory for RESULTS.md, results.svg and results.txt")
 	flag.StringVar(&c.from, "from", "", "summarise this raw results file instead of running")
 	flag.Parse()

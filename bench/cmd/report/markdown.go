@@ -38,7 +38,8 @@ func markdown(r *results, c config) string {
 	p("  that live as long as the process; they exist before any benchmark starts, so they are not counted as left behind.\n\n")
 	p("![ratio of each approach to hand-written Go, log scale](results.svg)\n\n")
 
-	p("## Targets of issue 5\n\n| target | figure | status |\n|---|---|---|\n")
+	p("## Targets\n\nWhat goresult should cost beside hand-written Go and its peers, set when these benchmarks were designed\n")
+	p("(checked by cmd/report/targets.go).\n\n| target | figure | status |\n|---|---|---|\n")
 	for _, v := range targets(r) {
 		p("| %s | %s | %s |\n", v.target, v.figure, v.status)
 	}
@@ -50,9 +51,9 @@ func markdown(r *results, c config) string {
 	return b.String()
 }
 
-// calibration compares the run with the figures issue 5 quotes.
+// calibration compares the run with the figures quoted when the targets were set.
 func calibration(r *results, p func(string, ...any)) {
-	p("## Calibration against the figures quoted in issue 5\n\n| quoted | this run |\n|---|---|\n")
+	p("## Calibration against the figures quoted when the targets were set\n\n| quoted | this run |\n|---|---|\n")
 	if s, ok := r.get(key{"W1", 1, "hand"}, unitTime); ok {
 		p("| a goroutine handing back one value: about 0.45 us | %.2f us (W1 hand) |\n", s.median/1000)
 	}

@@ -9,8 +9,9 @@ import (
 )
 
 // settable is the Future a Call is built on, embedded under an unexported
-// name so that its completion machinery (what future.AfterFunc and package
-// ops register on, without a goroutine) is promoted to the Call.
+// name so that its Register (which makes a Call a future.Notifier: what
+// future.AfterFunc and package ops register on, without a goroutine) is
+// promoted to the Call.
 type settable[R any] = future.Future[R]
 
 // sealed hides the Future's SetResult and SetError: with two methods of
@@ -27,9 +28,11 @@ func (sealed[R]) SetError(error) error { panic("natsdemux: unreachable") }
 // [future.Canceler], so that ops.Race and ops.Timeout cancel the losers.
 // Get one from [Client.Request] or [Endpoint.Request].
 //
-// A Call holds no goroutine while it is pending; callbacks registered on it
-// run in the goroutine that settles it (for a reply, the client's inbox
-// subscription). All its methods are safe to call concurrently.
+// A Call holds no goroutine while it is pending. It is a
+// [future.Notifier]: waiters registered on it with future.Register or
+// future.AfterFunc run in the goroutine that settles it (for a reply, the
+// client's inbox subscription). All its methods are safe to call
+// concurrently.
 type Call[R any] struct {
 	sealed[R]
 	settable[R]

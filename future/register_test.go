@@ -117,7 +117,10 @@ func TestAfterFuncBadInput(t *testing.T) {
 	checkPanic(t, "future: AfterFunc with a nil function", func() { future.AfterFunc(future.New[int](), nil) })
 	checkPanic(t, "future: AfterFunc on a nil result", func() { future.AfterFunc(nil, func() {}) })
 	var nilFuture *future.Future[int]
-	checkPanic(t, "future: AfterFunc on a nil *Future", func() { future.AfterFunc(nilFuture, func() {}) })
+	checkPanic(t, "future: AfterFunc on a nil result", func() { future.AfterFunc(nilFuture, func() {}) })
+	var nilTask *future.Task[int]
+	checkPanic(t, "future: Register on a nil result", func() { future.Register(nilTask, waiterFunc(func() {})) })
+	checkPanic(t, "future: Register with a nil Waiter", func() { future.Register(future.New[int](), nil) })
 }
 
 // Waiting for many futures through callbacks needs no goroutine per future.
@@ -147,3 +150,8 @@ func canceled() context.Context {
 	cancel()
 	return ctx
 }
+
+// waiterFunc adapts a function to future.Waiter.
+type waiterFunc func()
+
+func (f waiterFunc) Notify() { f() }

@@ -1,0 +1,118 @@
+package demux_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/goresult/goresult/future/demux"
+)
+
+// chanTable is the hand-written baseline: a map of one-slot channels under a
+// mutex, as a transport writes it without this package.
+type chanTable struct {
+	mu    sync.Mutex
+	next  uint64
+	calls map[uint64]chan int
+}
+
+func (t *chanTable) add() (uint64, chan int) {
+	ch := make(chan int, 1)
+	t.mu.Lock()
+	t.next++
+	id := t.next
+	t.calls[id] = ch
+	t.mu.Unlock()
+	return id, ch
+}
+
+func (t *chanTable) resolve(id uint64, v int) bool {
+	t.mu.Lock()
+	ch, ok := t.calls[id]
+	delete(t.calls, id)
+	t.mu.Unlock()
+	if ok {
+		ch <- v
+	}
+	return ok
+}
+
+// One call's life: Add, Resolve (as the reader would), Await.
+func BenchmarkTable(b *testing.B) {
+	b.Run("impl=map-chan", func(b *testing.B) {
+		t := &chanTable{calls: make(map[uint64]chan int)}
+		for b.Loop() {
+			id, ch := t.add()
+			t.resolve(id, 1)
+			<-ch
+		}
+	})
+	b.Run("impl=demux", func(b *testing.B) {
+		t := demux.New[int]()
+		ctx := context.Background()
+		for b.Loop() {
+			c, _ := t.Add(ctx)
+			t.Resolve(c.ID(), 1)
+			c.Await(ctx)
+		}
+	})
+	b.Run("impl=demux-limit", func(b *testing.B) {
+		t := demux.New[int](demux.MaxInFlight(1024))
+		ctx := context.Background()
+		for b.Loop() {
+			c, _ := t.Add(ctx)
+			t.Resolve(c.ID(), 1)
+			c.Await(ctx)
+		}
+	})
+	b.Run("impl=demux-cancellable-ctx", func(b *testing.B) {
+		t := demux.New[int]()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		for b.Loop() {
+			c, _ := t.Add(ctx)
+			t.Resolve(c.ID(), 1)
+			c.Await(ctx)
+		}
+	})
+}
+
+// The same with the reply coming from another goroutine, so that Await
+// really waits.
+func BenchmarkTableAcrossGoroutines(b *testing.B) {
+	b.Run("impl=map-chan", func(b *testing.B) {
+		t := &chanTable{calls: make(map[uint64]chan int)}
+		ids := make(chan uint64, 1)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			for id := range ids {
+				t.resolve(id, 1)
+			}
+		})
+		for b.Loop() {
+			id, ch := t.add()
+			ids <- id
+			<-ch
+		}
+		close(ids)
+		wg.Wait()
+	})
+	b.Run("impl=demux", func(b *testing.B) {
+		t := demux.New[int]()
+		ctx := context.Background()
+		ids := make(chan uint64, 1)
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			for id := range ids {
+				t.Resolve(id, 1)
+			}
+		})
+		for b.Loop() {
+			c, _ := t.Add(ctx)
+			ids <- c.ID()
+			c.Await(ctx)
+		}
+		close(ids)
+		wg.Wait()
+	})
+}
