@@ -27,7 +27,7 @@ func (c *Client) Request(ctx context.Context, m *nats.Msg) *Call[*nats.Msg] {
 // the reply.
 func request[R any](ctx context.Context, c *Client, m *nats.Msg, decode func(*nats.Msg) (R, error)) *Call[R] {
 	if ctx == nil {
-		panic("natsdemux: request with a nil Context")
+		panic("natsdemux: Request with a nil Context")
 	}
 	out := &Call[R]{}
 	dc, err := c.start(ctx, m, func(reply *nats.Msg, err error) {

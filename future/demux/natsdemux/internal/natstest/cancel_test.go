@@ -136,3 +136,24 @@ func TestCloseWithRequestsPending(t *testing.T) {
 		t.Errorf("after Close: got %v, want an error matching demux.ErrClosed", err)
 	}
 }
+
+func TestTimeoutCancelsOnTheWorker(t *testing.T) {
+	ctx := bounded(t, 20*time.Second)
+	s := natstest.Start(t)
+	started, causes := make(chan struct{}, 1), make(chan error, 1)
+	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes)})
+	c, _ := client(t, s)
+	call := natsdemux.NewEndpoint[int, int](c, "slow", nil, nil).Request(ctx, 1)
+	<-started
+	if _, err := ops.Timeout(call, 10*time.Millisecond).Await(ctx); !errors.Is(err, ops.ErrTimeout) {
+		t.Fatalf("got %v, want ops.ErrTimeout", err)
+	}
+	select {
+	case cause := <-causes:
+		if !errors.Is(cause, ops.ErrTimeout) || !errors.Is(cause, context.DeadlineExceeded) {
+			t.Errorf("got the worker's cause %v, want one matching ops.ErrTimeout and context.DeadlineExceeded", cause)
+		}
+	case <-ctx.Done():
+		t.Fatal("the worker was not cancelled")
+	}
+}
