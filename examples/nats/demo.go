@@ -61,7 +61,7 @@ func demo(ctx context.Context, c config, stdout, stderr io.Writer) (err error) {
 
 // startWorkers starts the replicas, the warehouses and the enrichers.
 func startWorkers(ctx context.Context, f *fleet, c config, lost chan<- error) error {
-	delays := map[string]time.Duration{"a": 40 * time.Millisecond, "b": 5 * time.Millisecond, "c": 80 * time.Millisecond}
+	delays := map[string]time.Duration{"a": 150 * time.Millisecond, "b": 5 * time.Millisecond, "c": 300 * time.Millisecond}
 	for _, name := range []string{"a", "b", "c"} {
 		if err := serve(ctx, f, c.url, replica(name, delays[name], lost)); err != nil {
 			return err
@@ -143,7 +143,7 @@ func gather(ctx context.Context, client *natsdemux.Client, w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "gather: %d warehouses hold %d widgets\n", n, total)
-	_, err = ep.Gather("widgets", natsdemux.Until[stock]{Count: 4, Stall: 200 * time.Millisecond}).Collect(ctx)
+	_, err = ep.Gather("widgets", natsdemux.Until[stock]{Count: 4, Stall: 500 * time.Millisecond}).Collect(ctx)
 	fmt.Fprintf(w, "gather: asking for 4 answers: %v\n", err)
 	return nil
 }

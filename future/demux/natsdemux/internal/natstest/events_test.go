@@ -115,7 +115,7 @@ func TestServerRestartMidFlight(t *testing.T) {
 			}
 			defer c.Close()
 			ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
-			rctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+			rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 			defer cancel()
 			calls := make([]*natsdemux.Call[int], n)
 			for i := range calls {

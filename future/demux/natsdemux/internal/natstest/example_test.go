@@ -103,7 +103,7 @@ func ExampleEndpoint_Gather() {
 	got, err := ping.Gather("hello", natsdemux.Until[string]{Count: 3}).Collect(context.Background())
 	slices.Sort(got)
 	fmt.Println(got, err)
-	_, err = ping.Gather("hello", natsdemux.Until[string]{Count: 4, Stall: 100 * time.Millisecond}).Collect(context.Background())
+	_, err = ping.Gather("hello", natsdemux.Until[string]{Count: 4, Stall: 300 * time.Millisecond}).Collect(context.Background())
 	fmt.Println(err)
 	// Output:
 	// [a b c] <nil>

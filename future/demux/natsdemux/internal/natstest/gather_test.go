@@ -37,7 +37,7 @@ func responders(t *testing.T, s *natstest.Server) {
 }
 
 func TestGather(t *testing.T) {
-	const stall = 300 * time.Millisecond
+	const stall = 500 * time.Millisecond
 	tests := []struct {
 		name    string
 		subject string
