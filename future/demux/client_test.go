@@ -314,3 +314,48 @@ func TestClientMisuse(t *testing.T) {
 	wantPanic(t, "nil connection", func() { demux.NewClient[[]byte, []byte](nil, demux.BytesCodec{}) })
 	wantPanic(t, "nil Codec", func() { demux.NewClient[[]byte, []byte](c1, nil) })
 }
+
+// A request that does not encode fails Go for that request only.
+func TestClientEncodeFails(t *testing.T) {
+	conn := serve(t, (*serverConn).echo)
+	c := demux.NewClient(conn, demux.JSONCodec[any, string]{})
+	defer c.Close()
+	_, err := c.Go(context.Background(), make(chan int))
+	var unsupported *json.UnsupportedTypeError
+	if !errors.As(err, &unsupported) {
+		t.Fatalf("Go: got %v, want a *json.UnsupportedTypeError", err)
+	}
+	wantStats(t, c.Stats(), demux.Stats{Failed: 1})
+}
+
+// A server that stops reading: once the connection's buffers and the
+// writer's queue are full, Go waits, as long as its ctx lasts; Close then
+// fails every call and returns, with the writer blocked in a write.
+func TestClientServerStopsReading(t *testing.T) {
+	stop := make(chan struct{})
+	conn := serve(t, func(*serverConn) { <-stop })
+	defer close(stop)
+	c := demux.NewClient(conn, demux.BytesCodec{})
+	payload := make([]byte, 64<<10)
+	var calls []*demux.Call[[]byte]
+	for {
+		// The deadline tells that Go waits; the calls sent before it, on
+		// contexts of the same length, may end with it too.
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		call, err := c.Go(ctx, payload)
+		if err != nil {
+			wantIs(t, err, context.DeadlineExceeded)
+			break
+		}
+		calls = append(calls, call)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	for _, call := range calls {
+		if err := call.Err(); !errors.Is(err, demux.ErrClosed) && !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("%v: want ErrClosed or the deadline", call)
+		}
+	}
+}

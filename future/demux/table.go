@@ -12,9 +12,11 @@ import (
 //
 // Create one with [New]; the zero Table is ready to use too, with no limit
 // and no cancel hook. A Table must not be copied after first use. All its
-// methods are safe to call concurrently. A Table starts no goroutine; it
-// costs one allocation per call on a context that is never done, and
-// context.AfterFunc's on one that can be.
+// methods are safe to call concurrently. A Table starts no goroutine. A
+// call's life (Add, Resolve, Await) costs about 140 ns and one allocation on
+// a context that is never done, beside about 170 ns and one allocation for a
+// hand-written map of channels under a mutex (BenchmarkTable); on a context
+// that can end, context.AfterFunc brings it to about 600 ns and four.
 type Table[V any] struct {
 	sem      chan struct{} // a slot per pending call; nil without a limit
 	closing  chan struct{} // closed by Close, to wake Adds waiting for a slot; nil without a limit

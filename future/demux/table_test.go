@@ -82,7 +82,8 @@ func TestTableSettles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tb := demux.New[int](demux.MaxInFlight(1))
+			hooked := 0
+			tb := demux.New[int](demux.MaxInFlight(1), demux.OnCancel(func(uint64, error) { hooked++ }))
 			c := mustAdd(t, tb, context.Background())
 			wantPending(t, c)
 			wantStats(t, tb.Stats(), demux.Stats{Pending: 1})
@@ -111,6 +112,9 @@ func TestTableSettles(t *testing.T) {
 			}
 			tt.stats.Late += 2
 			wantStats(t, tb.Stats(), tt.stats)
+			if want := int(tt.stats.Cancelled); hooked != want {
+				t.Fatalf("OnCancel: called %d times, want %d (for a cancellation only, once)", hooked, want)
+			}
 		})
 	}
 }
@@ -443,5 +447,59 @@ func TestTableAllocs(t *testing.T) {
 	})
 	if got > 1 {
 		t.Fatalf("Add+Resolve+Await: got %v allocations, want at most 1", got)
+	}
+}
+
+// A reply racing a cancellation, call by call: exactly one of them settles
+// each call, and the counts add up.
+func TestTableCancelRacesResolve(t *testing.T) {
+	const n = 2000
+	hooks := make(chan uint64, n) // the hook runs after the call is done: count it apart
+	tb := demux.New[int](demux.OnCancel(func(id uint64, _ error) { hooks <- id }))
+	ctxs := make([]context.CancelFunc, n)
+	calls := make([]*demux.Call[int], n)
+	var settled atomic.Int64
+	for i := range calls {
+		ctx, cancel := context.WithCancel(context.Background())
+		ctxs[i] = cancel
+		calls[i] = mustAdd(t, tb, ctx)
+		future.AfterFunc(calls[i], func() { settled.Add(1) })
+	}
+	var delivered atomic.Int64
+	var wg sync.WaitGroup
+	for i, c := range calls {
+		wg.Go(func() {
+			if tb.Resolve(c.ID(), i) {
+				delivered.Add(1)
+			}
+		})
+		if i%2 == 0 {
+			wg.Go(func() { c.Cancel(errReason) })
+		} else {
+			wg.Go(ctxs[i]) // the context's end, through context.AfterFunc
+		}
+	}
+	wg.Wait()
+	for _, c := range calls {
+		c.Wait(context.Background())
+	}
+	d := delivered.Load()
+	st := tb.Stats()
+	if settled.Load() != n || uint64(d) != st.Completed || st.Completed+st.Cancelled != n ||
+		st.Late != n-uint64(d) || st.Pending != 0 {
+		t.Fatalf("%d delivered, %d settled, Stats %+v: want each call settled once", d, settled.Load(), st)
+	}
+	seen := make(map[uint64]bool)
+	for range st.Cancelled {
+		id := <-hooks
+		if seen[id] || calls[id-1].Err() == nil {
+			t.Fatalf("OnCancel for call %d: twice, or for a call that was resolved", id)
+		}
+		seen[id] = true
+	}
+	for i, c := range calls {
+		if v, err := c.Get(); err == nil && v != i {
+			t.Fatalf("call %d: got %d, want its own value", i, v)
+		}
 	}
 }
