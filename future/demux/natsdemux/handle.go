@@ -10,6 +10,10 @@ import (
 
 // handle runs one request and answers it.
 func (w Worker[T, R]) handle(ctx context.Context, nc *nats.Conn, in *inflight, m *nats.Msg) {
+	if ctx.Err() != nil { // Serve is stopping: refuse it, as the subscription does
+		w.respond(nc, m, *new(R), ErrWorkerStopped)
+		return
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	if t := m.Header.Get(HeaderTimeout); t != "" {
@@ -26,7 +30,7 @@ func (w Worker[T, R]) handle(ctx context.Context, nc *nats.Conn, in *inflight, m
 		defer in.remove(m.Reply)
 	}
 	if ctx.Err() != nil {
-		return // its deadline passed while it waited
+		return // its deadline passed while it waited: no one wants the reply
 	}
 	v, err := w.request().Decode(m.Data)
 	if err != nil {
