@@ -26,7 +26,8 @@ var (
 
 	// ErrWorkerStopped is the error a [Worker] replies with to the requests
 	// it received but had not started when its Serve returned. It is sent
-	// as a [*ServiceError] with code 503.
+	// as a [*ServiceError] with code 503, which matches it with errors.Is:
+	// the request did not run, so sending it again is safe.
 	ErrWorkerStopped = errors.New("natsdemux: worker stopped")
 )
 

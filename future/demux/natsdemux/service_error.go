@@ -29,6 +29,13 @@ func (e *ServiceError) Error() string {
 	return "natsdemux: service error " + e.Code + ": " + e.Description
 }
 
+// Is reports whether e is a worker's refusal because its Serve was
+// stopping, so that errors.Is(err, ErrWorkerStopped) holds on the
+// requester's side: such a request was not run, and may be sent again.
+func (e *ServiceError) Is(target error) bool {
+	return target == ErrWorkerStopped && e.Code == "503" && e.Description == ErrWorkerStopped.Error()
+}
+
 // serviceError returns the ServiceError to reply with for err, the error
 // of a worker's function.
 func serviceError(err error) *ServiceError {

@@ -212,22 +212,33 @@ func TestServeEndsWithItsContext(t *testing.T) {
 	sctx, stop := context.WithCancelCause(ctx)
 	done := make(chan error, 1)
 	ready := make(chan struct{})
-	w := natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes), Started: func() { close(ready) }}
-	go func() { done <- w.Serve(sctx, natstest.Connect(t, s.URL())) }()
+	w := natsdemux.Worker[int, int]{Subject: "slow", N: 1, Func: blocked(started, causes), Started: func() { close(ready) }}
+	wnc := natstest.Connect(t, s.URL())
+	go func() { done <- w.Serve(sctx, wnc) }()
 	await(t, ctx, ready, "worker start")
-	c, _ := client(t, s)
-	call := natsdemux.NewEndpoint[int, int](c, "slow", nil, nil).Request(ctx, 1)
+	c, nc := client(t, s)
+	ep := natsdemux.NewEndpoint[int, int](c, "slow", nil, nil)
+	running := ep.Request(ctx, 1)
 	await(t, ctx, started, "request at the worker")
+	queued := ep.Request(ctx, 2) // behind the running one: N is 1
+	// Once the server has routed it to the worker (the flush), the
+	// worker's drain gets it before the server acknowledges its UNSUB.
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
 	stop(cause)
 	if err := <-done; !errors.Is(err, context.Canceled) || !errors.Is(err, cause) {
 		t.Errorf("got %v from Serve, want an error matching context.Canceled and the cause", err)
 	}
 	if got := <-causes; !errors.Is(got, cause) {
-		t.Errorf("got the request's cause %v, want Serve's", got)
+		t.Errorf("got the running request's cause %v, want Serve's", got)
 	}
 	var se *natsdemux.ServiceError
-	if _, err := call.Await(ctx); !errors.As(err, &se) || se.Code != "500" {
-		t.Errorf("got %v, want the worker's error reply", err)
+	if _, err := running.Await(ctx); !errors.As(err, &se) || se.Code != "500" {
+		t.Errorf("running request: got %v, want the worker's error reply", err)
+	}
+	if _, err := queued.Await(ctx); !errors.Is(err, natsdemux.ErrWorkerStopped) {
+		t.Errorf("queued request: got %v, want an error matching ErrWorkerStopped", err)
 	}
 }
 
