@@ -20,6 +20,10 @@
 // travel back as errors, in NATS micro's error headers so that NATS tooling
 // reads them too ([*ServiceError]).
 //
+// Its runnable examples and its tests against a real, embedded nats-server
+// are in the module internal/natstest, so that this one does not require
+// nats-server.
+//
 // # Deadlines and cancellation
 //
 // A request's deadline travels with it (the Goresult-Timeout header: the
