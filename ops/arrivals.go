@@ -13,7 +13,7 @@ import (
 // order is exact: first, in the order of rs, the results already done when
 // watch reaches them; then the others in the order their wake-ups run, which
 // is the order they become done.
-type arrivals[R Doner] struct {
+type arrivals[R future.Doner] struct {
 	es    []wakeEntry[R]
 	mu    sync.Mutex
 	ready []int
@@ -23,7 +23,7 @@ type arrivals[R Doner] struct {
 // watch registers a wake-up on every result in rs that is not done yet. The
 // caller must call stop when it is done, and must have checked rs for nil
 // results.
-func watch[R Doner](rs []R) *arrivals[R] {
+func watch[R future.Doner](rs []R) *arrivals[R] {
 	a := &arrivals[R]{es: make([]wakeEntry[R], len(rs)), wake: make(chan struct{}, 1)}
 	var first []int
 	on := a.arrive // one closure for all
@@ -46,7 +46,7 @@ func watch[R Doner](rs []R) *arrivals[R] {
 }
 
 // isDone reports whether r is done, without blocking.
-func isDone[R Doner](r R) bool {
+func isDone[R future.Doner](r R) bool {
 	if d, ok := any(r).(interface{ IsDone() bool }); ok {
 		return d.IsDone()
 	}

@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"github.com/goresult/goresult/future"
 
 	"github.com/goresult/goresult/internal/ctxerr"
 )
@@ -18,7 +19,7 @@ import (
 // nothing); the results not yet sent are then not sent, and no goroutine or
 // callback is left behind. It returns [ErrNilChannel] if ch is nil, and
 // panics if a result is nil.
-func ResultsToChannel[R Doner](ctx context.Context, rs []R, ch chan<- R, closeOnComplete bool) error {
+func ResultsToChannel[R future.Doner](ctx context.Context, rs []R, ch chan<- R, closeOnComplete bool) error {
 	if ch == nil {
 		return ErrNilChannel
 	}

@@ -15,6 +15,8 @@
 //     success, or an [*AnyError] joining every failure), and [Merge] (the
 //     results as they become done, as a stream.Stream);
 //   - results of different types: [Join2] and [Join3], as lo tuples;
+//   - again: [Retry] (a function run as a task until it succeeds, after a
+//     stream.Backoff);
 //   - adapters: [FromChannel] (a result from a channel, as lo.Async returns),
 //     [Async] (a result from a function run in a goroutine), [ToChannel].
 //

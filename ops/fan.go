@@ -12,7 +12,7 @@ import (
 // that have not run and cancels the losers, so that a decision taken while
 // the callbacks are still being registered is handled too. The operator's
 // output embeds its fan, so both are one allocation, besides the entries.
-type fan[R Doner] struct {
+type fan[R future.Doner] struct {
 	es     []entry[R]
 	cancel bool // whether the decision cancels the results that lost
 

@@ -2,6 +2,7 @@ package ops
 
 import (
 	"context"
+	"github.com/goresult/goresult/future"
 	"slices"
 
 	"github.com/goresult/goresult/internal/ctxerr"
@@ -24,7 +25,7 @@ import (
 // results not yet yielded are removed before it returns, and nothing is left
 // running. For a channel instead of a stream, see [ResultsToChannel]. Merge
 // panics if a result is nil.
-func Merge[R Doner](rs ...R) stream.Stream[R] {
+func Merge[R future.Doner](rs ...R) stream.Stream[R] {
 	checkInputs("Merge", rs)
 	rs = slices.Clone(rs)
 	return func(ctx context.Context, yield func(R) error) error {

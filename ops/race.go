@@ -25,7 +25,7 @@ func Race[T any, R future.Result[T]](rs ...R) future.Result[T] {
 }
 
 // fanOut is the output of an operator over many results, with its wiring.
-type fanOut[T any, R Doner] struct {
+type fanOut[T any, R future.Doner] struct {
 	future.Future[T]
 	fan[R]
 }

@@ -6,15 +6,12 @@ import (
 	"github.com/goresult/goresult/internal/notify"
 )
 
-// Doner is anything this package can wait for; see [future.Doner].
-type Doner = future.Doner
-
 // entry is one input of an operator over many results: a copy of the
 // caller's element, made at the call (so that the caller may reuse its
 // slice at once), and the operator's waiter on it. entry is a library
 // waiter: it runs no user code, so a task's goroutine may run it while it
 // holds its group's slot.
-type entry[R Doner] struct {
+type entry[R future.Doner] struct {
 	notify.Library
 	r   R
 	reg future.Registration
@@ -27,7 +24,7 @@ func (e *entry[R]) Notify() { e.on(e.i) }
 // wakeEntry is an entry notified once its result is done (a wake-up), for
 // the functions that hand results out: whoever they hand a result to finds
 // it done.
-type wakeEntry[R Doner] struct {
+type wakeEntry[R future.Doner] struct {
 	notify.Wakeup
 	r   R
 	reg future.Registration
@@ -39,7 +36,7 @@ func (e *wakeEntry[R]) Notify() { e.on(e.i) }
 
 // entries copies rs, in one allocation, checking each for nil; name is the
 // calling function's, for the panic message.
-func entries[R Doner](name string, rs []R) []entry[R] {
+func entries[R future.Doner](name string, rs []R) []entry[R] {
 	es := make([]entry[R], len(rs))
 	for i, r := range rs {
 		if nilcheck.Is(r) {
@@ -51,7 +48,7 @@ func entries[R Doner](name string, rs []R) []entry[R] {
 }
 
 // checkInputs panics, naming the calling function, if one of rs is nil.
-func checkInputs[R Doner](name string, rs []R) {
+func checkInputs[R future.Doner](name string, rs []R) {
 	for _, r := range rs {
 		if nilcheck.Is(r) {
 			panic("ops: " + name + " of a nil result")

@@ -21,7 +21,7 @@ import (
 // such as a *future.Task[User] and a *future.Task[[]Order], need an explicit
 // type argument, ops.WaitAll[future.Waitable](ctx, user, orders), or a
 // []future.Waitable passed as rs.... WaitAll panics if a result is nil.
-func WaitAll[R Doner](ctx context.Context, rs ...R) error {
+func WaitAll[R future.Doner](ctx context.Context, rs ...R) error {
 	if allDone(rs) {
 		return nil
 	}
@@ -64,7 +64,7 @@ func (c *countdown) Notify() {
 
 // allDone reports whether every result in rs is done, without blocking or
 // allocating. It panics if one is nil, as WaitAll does.
-func allDone[R Doner](rs []R) bool {
+func allDone[R future.Doner](rs []R) bool {
 	all := true
 	for _, r := range rs {
 		switch {
@@ -88,7 +88,7 @@ func allDone[R Doner](rs []R) bool {
 // (with its cause) if ctx ends first; a result done already is returned even
 // if ctx is done. As for WaitAll, results of different value types need an
 // explicit type argument. WaitAny panics if a result is nil.
-func WaitAny[R Doner](ctx context.Context, rs ...R) (R, error) {
+func WaitAny[R future.Doner](ctx context.Context, rs ...R) (R, error) {
 	var zero R
 	if len(rs) == 0 {
 		return zero, ErrNoResults
