@@ -46,9 +46,18 @@ func (c *Client[Req, Resp]) writeBatch(w *bufio.Writer, f frame[Resp]) error {
 	}
 }
 
-// lost fails f's call: the connection cannot carry it.
+// lost fails f's call: the connection cannot carry it. A write that fails
+// because Close closed the connection fails the call as Close does, with
+// ErrClosed.
 func (c *Client[Req, Resp]) lost(f frame[Resp], err error) {
-	c.t.drop(f.call, &ConnLostError{Cause: err})
+	c.mu.Lock()
+	closing := c.closing
+	c.mu.Unlock()
+	if closing {
+		c.t.drop(f.call, ErrClosed)
+	} else {
+		c.t.drop(f.call, &ConnLostError{Cause: err})
+	}
 	buffers.Put(f.buf)
 }
 
