@@ -147,14 +147,26 @@ func (f *Future[T]) finish() {
 }
 
 // finishLocked makes f done and wakes its waiters; f.mu is held and released.
-// The wake-ups registered while f was settling run last.
 func (f *Future[T]) finishLocked() {
 	f.state.Store(settled)
 	done := f.done
-	var late notify.List
 	if f.waiters.Len() > 0 {
-		late = f.waiters.Take()
+		f.finishLate(done)
+		return
 	}
+	f.mu.Unlock()
+	if done != nil {
+		close(done)
+	}
+}
+
+// finishLate is finishLocked when wake-ups registered while f was settling:
+// they run last. It is kept out of finishLocked so that the common path
+// stays a small frame on a task's small stack.
+//
+//go:noinline
+func (f *Future[T]) finishLate(done chan struct{}) {
+	late := f.waiters.Take()
 	f.mu.Unlock()
 	if done != nil {
 		close(done)
