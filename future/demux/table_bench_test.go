@@ -47,34 +47,31 @@ func BenchmarkTable(b *testing.B) {
 			<-ch
 		}
 	})
-	b.Run("impl=demux", func(b *testing.B) {
-		t := demux.New[int]()
-		ctx := context.Background()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
-	b.Run("impl=demux-limit", func(b *testing.B) {
-		t := demux.New[int](demux.MaxInFlight(1024))
-		ctx := context.Background()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
-	b.Run("impl=demux-cancellable-ctx", func(b *testing.B) {
-		t := demux.New[int]()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
+	tests := []struct {
+		name        string
+		opts        []demux.Option
+		cancellable bool // Add with a context that can be cancelled
+	}{
+		{"impl=demux", nil, false},
+		{"impl=demux-limit", []demux.Option{demux.MaxInFlight(1024)}, false},
+		{"impl=demux-cancellable-ctx", nil, true},
+	}
+	for _, tt := range tests {
+		b.Run(tt.name, func(b *testing.B) {
+			t := demux.New[int](tt.opts...)
+			ctx := context.Background()
+			if tt.cancellable {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+			}
+			for b.Loop() {
+				c, _ := t.Add(ctx)
+				t.Resolve(c.ID(), 1)
+				c.Await(ctx)
+			}
+		})
+	}
 }
 
 // The same with the reply coming from another goroutine, so that Await
