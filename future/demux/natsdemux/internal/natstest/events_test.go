@@ -28,11 +28,7 @@ func watched(t *testing.T, s *natstest.Server) (nc *nats.Conn, down, up <-chan s
 // await receives from ch or fails the test when ctx ends.
 func await(t *testing.T, ctx context.Context, ch <-chan struct{}, what string) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-ctx.Done():
-		t.Fatalf("no %s before the test's deadline", what)
-	}
+	receive(t, ctx, ch, "no %s before the test's deadline", what)
 }
 
 // gated is a worker that signals each request it starts on started and
@@ -152,8 +148,7 @@ func TestServerRestartMidFlight(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := bounded(t, 30*time.Second)
-			s := natstest.Start(t)
+			ctx, s := withServer(t, 30*time.Second)
 			h := holdRequests(t, ctx, s, natsdemux.Worker[int, int]{Queue: "q", N: busy}, n, busy, 5*time.Second, tt.opts...)
 
 			s.Stop()
@@ -183,8 +178,7 @@ func TestServerRestartMidFlight(t *testing.T) {
 
 func TestDownLongerThanTheDeadline(t *testing.T) {
 	const n = 50
-	ctx := bounded(t, 30*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 30*time.Second)
 	h := holdRequests(t, ctx, s, natsdemux.Worker[int, int]{N: n}, n, n, 300*time.Millisecond)
 	s.Stop()
 	await(t, ctx, h.down, "disconnection")
@@ -210,8 +204,7 @@ func TestRequestsWhileDown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := bounded(t, 30*time.Second)
-			s := natstest.Start(t)
+			ctx, s := withServer(t, 30*time.Second)
 			serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: 4, Func: double})
 			nc, down, up := watched(t, s)
 			c, err := natsdemux.New(nc, tt.opts...)
