@@ -79,37 +79,39 @@ func BenchmarkTable(b *testing.B) {
 func BenchmarkTableAcrossGoroutines(b *testing.B) {
 	b.Run("impl=map-chan", func(b *testing.B) {
 		t := &chanTable{calls: make(map[uint64]chan int)}
-		ids := make(chan uint64, 1)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			for id := range ids {
-				t.resolve(id, 1)
-			}
-		})
+		ids, stop := resolver(func(id uint64) { t.resolve(id, 1) })
+		defer stop()
 		for b.Loop() {
 			id, ch := t.add()
 			ids <- id
 			<-ch
 		}
-		close(ids)
-		wg.Wait()
 	})
 	b.Run("impl=demux", func(b *testing.B) {
 		t := demux.New[int]()
 		ctx := context.Background()
-		ids := make(chan uint64, 1)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			for id := range ids {
-				t.Resolve(id, 1)
-			}
-		})
+		ids, stop := resolver(func(id uint64) { t.Resolve(id, 1) })
+		defer stop()
 		for b.Loop() {
 			c, _ := t.Add(ctx)
 			ids <- c.ID()
 			c.Await(ctx)
 		}
-		close(ids)
-		wg.Wait()
 	})
+}
+
+// resolver starts the goroutine that answers the IDs sent on ids with
+// resolve, as a transport's reader would; stop ends and joins it.
+func resolver(resolve func(id uint64)) (ids chan<- uint64, stop func()) {
+	ch := make(chan uint64, 1)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for id := range ch {
+			resolve(id)
+		}
+	})
+	return ch, func() {
+		close(ch)
+		wg.Wait()
+	}
 }
