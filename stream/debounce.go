@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -25,41 +24,35 @@ func (s Stream[T]) Debounce(d time.Duration) Stream[T] {
 		panic("stream: Debounce with a non-positive duration")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
-		g := newGroup(ctx)
-		defer g.stop()
-		ch := produce(g, s, 0)
-		t := stoppedTimer()
-		defer t.Stop()
-		var last, zero T
-		var due <-chan time.Time // nil while no value waits
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					if err := g.end(ctx); err != nil || due == nil {
-						return err
-					}
-					return yield(last)
-				}
-				last = v
-				t.Reset(d)
-				due = t.C
-			case <-due:
-				v := last
-				last, due = zero, nil
-				if err := yield(v); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctxerr.Of(ctx)
-			}
-		}
+		db := debouncer[T]{d: d, t: stoppedTimer(), yield: yield}
+		defer db.t.Stop()
+		return runClocked(ctx, s, &db)
 	}
 }
 
-// stoppedTimer returns a time.Timer that is not running, for Reset.
-func stoppedTimer() *time.Timer {
-	t := time.NewTimer(time.Hour)
-	t.Stop()
-	return t
+// debouncer is the state of one run of Debounce.
+type debouncer[T any] struct {
+	d     time.Duration
+	t     *time.Timer
+	fires <-chan time.Time // t.C while a value is held, else nil
+	last  latest[T]
+	yield func(T) error
 }
+
+// arrive holds v, and starts d again.
+func (db *debouncer[T]) arrive(v T) error {
+	db.last.hold(v)
+	db.t.Reset(db.d)
+	db.fires = db.t.C
+	return nil
+}
+
+func (db *debouncer[T]) due() <-chan time.Time { return db.fires }
+
+// tick passes the held value on: d has passed without a newer one.
+func (db *debouncer[T]) tick() error {
+	db.fires = nil
+	return db.last.pass(db.yield)
+}
+
+func (db *debouncer[T]) ended() (bool, error) { return db.last.passHeld(db.yield) }

@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -26,43 +25,47 @@ func (s Stream[T]) Delay(d time.Duration) Stream[T] {
 		panic("stream: Delay with a non-positive duration")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
-		g := newGroup(ctx)
-		defer g.stop()
-		ch := produce(g, s, 0)
-		t := stoppedTimer()
-		defer t.Stop()
-		var q queue[timed[T]]
-		var due <-chan time.Time // nil while q is empty
-		for ch != nil || q.len() > 0 {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					if err := g.end(ctx); err != nil {
-						return err
-					}
-					ch = nil
-					continue
-				}
-				if q.push(timed[T]{v, time.Now().Add(d)}); q.len() == 1 {
-					t.Reset(d)
-					due = t.C
-				}
-			case <-due:
-				due = nil
-				if err := passDue(&q, yield); err != nil {
-					return err
-				}
-				if q.len() > 0 {
-					t.Reset(time.Until(q.peek().at))
-					due = t.C
-				}
-			case <-ctx.Done():
-				return ctxerr.Of(ctx)
-			}
-		}
-		return nil
+		dl := delayer[T]{d: d, t: stoppedTimer(), yield: yield}
+		defer dl.t.Stop()
+		return runClocked(ctx, s, &dl)
 	}
 }
+
+// delayer is the state of one run of Delay.
+type delayer[T any] struct {
+	d     time.Duration
+	t     *time.Timer
+	fires <-chan time.Time // t.C while q holds values, else nil
+	q     queue[timed[T]]  // the values held, each with its time to pass
+	yield func(T) error
+}
+
+// arrive holds v until d from now.
+func (dl *delayer[T]) arrive(v T) error {
+	if dl.q.push(timed[T]{v, time.Now().Add(dl.d)}); dl.q.len() == 1 {
+		dl.t.Reset(dl.d)
+		dl.fires = dl.t.C
+	}
+	return nil
+}
+
+func (dl *delayer[T]) due() <-chan time.Time { return dl.fires }
+
+// tick passes on the values that are due, and sets the timer for the next.
+func (dl *delayer[T]) tick() error {
+	dl.fires = nil
+	if err := passDue(&dl.q, dl.yield); err != nil {
+		return err
+	}
+	if dl.q.len() > 0 {
+		dl.t.Reset(time.Until(dl.q.peek().at))
+		dl.fires = dl.t.C
+	}
+	return nil
+}
+
+// ended keeps the run going while values wait for their time.
+func (dl *delayer[T]) ended() (bool, error) { return dl.q.len() > 0, nil }
 
 // passDue passes on the values of q that are due, in order.
 func passDue[T any](q *queue[timed[T]], yield func(T) error) error {

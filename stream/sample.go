@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -26,35 +25,32 @@ func (s Stream[T]) Sample(d time.Duration) Stream[T] {
 		panic("stream: Sample with a non-positive interval")
 	}
 	return func(ctx context.Context, yield func(T) error) error {
-		g := newGroup(ctx)
-		defer g.stop()
-		ch := produce(g, s, 0)
-		tick := time.NewTicker(d)
-		defer tick.Stop()
-		var last, zero T
-		fresh := false
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					if err := g.end(ctx); err != nil || !fresh {
-						return err
-					}
-					return yield(last)
-				}
-				last, fresh = v, true
-			case <-tick.C:
-				if !fresh {
-					continue
-				}
-				v := last
-				last, fresh = zero, false
-				if err := yield(v); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctxerr.Of(ctx)
-			}
-		}
+		sm := sampler[T]{ticker: time.NewTicker(d), yield: yield}
+		defer sm.ticker.Stop()
+		return runClocked(ctx, s, &sm)
 	}
 }
+
+// sampler is the state of one run of Sample.
+type sampler[T any] struct {
+	ticker *time.Ticker
+	last   latest[T] // the last value since the previous tick
+	yield  func(T) error
+}
+
+func (sm *sampler[T]) arrive(v T) error {
+	sm.last.hold(v)
+	return nil
+}
+
+func (sm *sampler[T]) due() <-chan time.Time { return sm.ticker.C }
+
+// tick passes on the value that arrived since the previous tick, if any.
+func (sm *sampler[T]) tick() error {
+	if !sm.last.held {
+		return nil
+	}
+	return sm.last.pass(sm.yield)
+}
+
+func (sm *sampler[T]) ended() (bool, error) { return sm.last.passHeld(sm.yield) }

@@ -30,12 +30,7 @@ func BenchmarkMapFilterMap(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := stream.Map(stream.Map(stream.FromSlice(ints), inc).Filter(even), twice)
-	b.ReportAllocs()
-	for b.Loop() {
-		total := 0
-		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
-		sink = total
-	}
+	sumEach(b, ctx, s)
 }
 
 // BenchmarkMapFilterMapLoop is the hand-written loop calling the same
@@ -91,12 +86,7 @@ const parallelItems = 100_000
 func benchParallelMap(b *testing.B, order stream.Order) {
 	s := stream.ParallelMap(stream.FromSlice(ints[:parallelItems]), 8, order,
 		func(_ context.Context, v int) (int, error) { return spin(v), nil })
-	b.ReportAllocs()
-	for b.Loop() {
-		total := 0
-		_ = s.ForEach(b.Context(), func(v int) error { total += v; return nil })
-		sink = total
-	}
+	sumEach(b, b.Context(), s)
 }
 
 func BenchmarkParallelMapInputOrder(b *testing.B)      { benchParallelMap(b, stream.InputOrder) }
@@ -147,12 +137,7 @@ func BenchmarkMapErrFilterMapTap(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := stream.FilterMap(stream.MapErr(stream.FromSlice(ints), incErr), halfOdd).Tap(count)
-	b.ReportAllocs()
-	for b.Loop() {
-		total := 0
-		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
-		sink = total
-	}
+	sumEach(b, ctx, s)
 }
 
 func BenchmarkMapErrFilterMapTapLoop(b *testing.B) {
@@ -187,12 +172,7 @@ func BenchmarkRetryCatch(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	s := stream.FromSlice(ints).Retry(stream.Backoff{Retries: 3}).Catch(func(error) stream.Stream[int] { return nil })
-	b.ReportAllocs()
-	for b.Loop() {
-		total := 0
-		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
-		sink = total
-	}
+	sumEach(b, ctx, s)
 }
 
 // BenchmarkWindow runs Window(3, 3) over 1,000,000 ints: one slice per
@@ -230,12 +210,7 @@ func BenchmarkZip(b *testing.B) {
 	ctx := context.Background()
 	xs := ints[:zipItems]
 	s := stream.Zip(stream.FromSlice(xs), stream.FromSlice(xs), func(a, b int) int { return a + b })
-	b.ReportAllocs()
-	for b.Loop() {
-		total := 0
-		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
-		sink = total
-	}
+	sumEach(b, ctx, s)
 }
 
 func BenchmarkZipChannel(b *testing.B) {
@@ -257,6 +232,17 @@ func BenchmarkZipChannel(b *testing.B) {
 			}
 			total += a + b
 		}
+		sink = total
+	}
+}
+
+// sumEach runs s once per b.Loop iteration with ctx, summing its values into
+// sink, and reports allocations.
+func sumEach(b *testing.B, ctx context.Context, s stream.Stream[int]) {
+	b.ReportAllocs()
+	for b.Loop() {
+		total := 0
+		_ = s.ForEach(ctx, func(v int) error { total += v; return nil })
 		sink = total
 	}
 }

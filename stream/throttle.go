@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -38,31 +37,9 @@ func (s Stream[T]) Throttle(d time.Duration, edge Edge) Stream[T] {
 		return s.throttleLeading(d)
 	}
 	return func(ctx context.Context, yield func(T) error) error {
-		g := newGroup(ctx)
-		defer g.stop()
 		th := throttle[T]{d: d, edge: edge, t: stoppedTimer(), yield: yield}
 		defer th.t.Stop()
-		ch := produce(g, s, 0)
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					if err := g.end(ctx); err != nil || !th.held {
-						return err
-					}
-					return th.pass()
-				}
-				if err := th.arrive(v); err != nil {
-					return err
-				}
-			case <-th.closes:
-				if err := th.close(); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctxerr.Of(ctx)
-			}
-		}
+		return runClocked(ctx, s, &th)
 	}
 }
 
@@ -72,8 +49,7 @@ type throttle[T any] struct {
 	edge   Edge
 	t      *time.Timer
 	closes <-chan time.Time // t.C while a window is open, else nil
-	last   T                // the value held for the trailing edge
-	held   bool
+	last   latest[T]        // the value held for the trailing edge
 	yield  func(T) error
 }
 
@@ -86,32 +62,29 @@ func (th *throttle[T]) arrive(v T) error {
 		}
 	}
 	if th.edge&Trailing != 0 {
-		th.last, th.held = v, true
+		th.last.hold(v)
 	}
 	return nil
 }
 
-// close ends the open window: a held value is passed on and opens the next.
-func (th *throttle[T]) close() error {
+func (th *throttle[T]) due() <-chan time.Time { return th.closes }
+
+// tick ends the open window: a held value is passed on and opens the next.
+func (th *throttle[T]) tick() error {
 	th.closes = nil
-	if !th.held {
+	if !th.last.held {
 		return nil
 	}
 	th.open()
-	return th.pass()
+	return th.last.pass(th.yield)
 }
+
+// ended passes on the value held for the trailing edge, at once.
+func (th *throttle[T]) ended() (bool, error) { return th.last.passHeld(th.yield) }
 
 func (th *throttle[T]) open() {
 	th.t.Reset(th.d)
 	th.closes = th.t.C
-}
-
-// pass passes the held value on.
-func (th *throttle[T]) pass() error {
-	var zero T
-	v := th.last
-	th.last, th.held = zero, false
-	return th.yield(v)
 }
 
 // throttleLeading is Throttle(d, Leading): a value passes if no window is

@@ -2,7 +2,6 @@ package stream
 
 import (
 	"context"
-	"github.com/goresult/goresult/internal/ctxerr"
 	"time"
 )
 
@@ -35,29 +34,9 @@ func WindowTime[T any](s Stream[T], size, every time.Duration) Stream[[]T] {
 		panic("stream: WindowTime with a period longer than its window")
 	}
 	return func(ctx context.Context, yield func([]T) error) error {
-		g := newGroup(ctx)
-		defer g.stop()
 		w := windows[T]{size: size, every: every, start: time.Now(), t: stoppedTimer(), yield: yield}
 		defer w.t.Stop()
-		ch := produce(g, s, 0)
-		for {
-			select {
-			case v, ok := <-ch:
-				if !ok {
-					if err := g.end(ctx); err != nil {
-						return err
-					}
-					return w.last()
-				}
-				w.add(v)
-			case <-w.due:
-				if err := w.close(); err != nil {
-					return err
-				}
-			case <-ctx.Done():
-				return ctxerr.Of(ctx)
-			}
-		}
+		return runClocked(ctx, s, &w)
 	}
 }
 
@@ -66,34 +45,37 @@ type windows[T any] struct {
 	size, every time.Duration
 	start       time.Time
 	t           *time.Timer
-	due         <-chan time.Time // t.C while values are held, else nil
+	fires       <-chan time.Time // t.C while values are held, else nil
 	end         time.Time        // the end of the next window
 	q           queue[timed[T]]  // the values of the last size, by arrival
 	fresh       int              // values at the back of q in no window yet
 	yield       func([]T) error
 }
 
-// add holds v, and starts the timer for the window v is in.
-func (w *windows[T]) add(v T) {
+// arrive holds v, and starts the timer for the window v is in.
+func (w *windows[T]) arrive(v T) error {
 	now := time.Now()
 	w.q.push(timed[T]{v, now})
 	w.fresh++
-	if w.due == nil {
+	if w.fires == nil {
 		w.end = w.start.Add((now.Sub(w.start)/w.every + 1) * w.every)
 		w.arm()
 	}
+	return nil
 }
+
+func (w *windows[T]) due() <-chan time.Time { return w.fires }
 
 func (w *windows[T]) arm() {
 	w.t.Reset(time.Until(w.end))
-	w.due = w.t.C
+	w.fires = w.t.C
 }
 
-// close passes on the window that ends now, and arms the timer for the next
+// tick passes on the window that ends now, and arms the timer for the next
 // one while values are held.
-func (w *windows[T]) close() error {
+func (w *windows[T]) tick() error {
 	end := w.end
-	w.due = nil
+	w.fires = nil
 	w.expire(end)
 	n := 0 // values that arrived before end: they are in this window
 	for n < w.q.len() && w.q.at(n).at.Before(end) {
@@ -110,14 +92,14 @@ func (w *windows[T]) close() error {
 	return w.yield(w.slice(n))
 }
 
-// last passes on, when s has ended, the window that would have closed next,
-// cut short, if it holds values not yet passed on.
-func (w *windows[T]) last() error {
+// ended passes on, when s has ended, the window that would have closed
+// next, cut short, if it holds values not yet passed on.
+func (w *windows[T]) ended() (bool, error) {
 	if w.fresh == 0 {
-		return nil
+		return false, nil
 	}
 	w.expire(w.end)
-	return w.yield(w.slice(w.q.len()))
+	return false, w.yield(w.slice(w.q.len()))
 }
 
 // expire drops the values that arrived before the window ending at end.

@@ -47,34 +47,31 @@ func BenchmarkTable(b *testing.B) {
 			<-ch
 		}
 	})
-	b.Run("impl=demux", func(b *testing.B) {
-		t := demux.New[int]()
-		ctx := context.Background()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
-	b.Run("impl=demux-limit", func(b *testing.B) {
-		t := demux.New[int](demux.MaxInFlight(1024))
-		ctx := context.Background()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
-	b.Run("impl=demux-cancellable-ctx", func(b *testing.B) {
-		t := demux.New[int]()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		for b.Loop() {
-			c, _ := t.Add(ctx)
-			t.Resolve(c.ID(), 1)
-			c.Await(ctx)
-		}
-	})
+	tests := []struct {
+		name        string
+		opts        []demux.Option
+		cancellable bool // Add with a context that can be cancelled
+	}{
+		{"impl=demux", nil, false},
+		{"impl=demux-limit", []demux.Option{demux.MaxInFlight(1024)}, false},
+		{"impl=demux-cancellable-ctx", nil, true},
+	}
+	for _, tt := range tests {
+		b.Run(tt.name, func(b *testing.B) {
+			t := demux.New[int](tt.opts...)
+			ctx := context.Background()
+			if tt.cancellable {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithCancel(ctx)
+				defer cancel()
+			}
+			for b.Loop() {
+				c, _ := t.Add(ctx)
+				t.Resolve(c.ID(), 1)
+				c.Await(ctx)
+			}
+		})
+	}
 }
 
 // The same with the reply coming from another goroutine, so that Await
@@ -82,37 +79,39 @@ func BenchmarkTable(b *testing.B) {
 func BenchmarkTableAcrossGoroutines(b *testing.B) {
 	b.Run("impl=map-chan", func(b *testing.B) {
 		t := &chanTable{calls: make(map[uint64]chan int)}
-		ids := make(chan uint64, 1)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			for id := range ids {
-				t.resolve(id, 1)
-			}
-		})
+		ids, stop := resolver(func(id uint64) { t.resolve(id, 1) })
+		defer stop()
 		for b.Loop() {
 			id, ch := t.add()
 			ids <- id
 			<-ch
 		}
-		close(ids)
-		wg.Wait()
 	})
 	b.Run("impl=demux", func(b *testing.B) {
 		t := demux.New[int]()
 		ctx := context.Background()
-		ids := make(chan uint64, 1)
-		var wg sync.WaitGroup
-		wg.Go(func() {
-			for id := range ids {
-				t.Resolve(id, 1)
-			}
-		})
+		ids, stop := resolver(func(id uint64) { t.Resolve(id, 1) })
+		defer stop()
 		for b.Loop() {
 			c, _ := t.Add(ctx)
 			ids <- c.ID()
 			c.Await(ctx)
 		}
-		close(ids)
-		wg.Wait()
 	})
+}
+
+// resolver starts the goroutine that answers the IDs sent on ids with
+// resolve, as a transport's reader would; stop ends and joins it.
+func resolver(resolve func(id uint64)) (ids chan<- uint64, stop func()) {
+	ch := make(chan uint64, 1)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for id := range ch {
+			resolve(id)
+		}
+	})
+	return ch, func() {
+		close(ch)
+		wg.Wait()
+	}
 }

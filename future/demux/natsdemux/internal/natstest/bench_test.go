@@ -54,11 +54,13 @@ func newRig(b *testing.B) *rig {
 	return &rig{url: s.URL(), nc: nc, c: c}
 }
 
-// samples collects request latencies and the peak goroutine count.
+// samples collects request latencies, the peak goroutine count and a
+// request's error.
 type samples struct {
-	mu   sync.Mutex
-	lat  []time.Duration
-	peak int
+	mu     sync.Mutex
+	lat    []time.Duration
+	peak   int
+	failed atomic.Value // an error of a request, reported by report
 }
 
 func (s *samples) add(d time.Duration) {
@@ -74,8 +76,21 @@ func (s *samples) goroutines() {
 	s.mu.Unlock()
 }
 
-// report reports requests/s over the b.Loop time, latencies and the peak.
+// timed runs request, adding its latency, and keeping its error for report.
+func (s *samples) timed(ctx context.Context, request func(context.Context) error) {
+	start := time.Now()
+	if err := request(ctx); err != nil {
+		s.failed.Store(err)
+	}
+	s.add(time.Since(start))
+}
+
+// report fails b if a request failed, and otherwise reports requests/s over
+// the b.Loop time, latencies and the peak.
 func (s *samples) report(b *testing.B, requests int) {
+	if err, _ := s.failed.Load().(error); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportMetric(float64(requests)/b.Elapsed().Seconds(), "req/s")
 	slices.Sort(s.lat)
 	if n := len(s.lat); n > 0 {
@@ -149,7 +164,6 @@ func burstOfGoroutines(b *testing.B, request func(context.Context) error, n, lim
 		sem = make(chan struct{}, limit)
 	}
 	total := 0
-	var failed atomic.Value
 	for b.Loop() {
 		var wg sync.WaitGroup
 		for range n {
@@ -158,19 +172,12 @@ func burstOfGoroutines(b *testing.B, request func(context.Context) error, n, lim
 					sem <- struct{}{}
 					defer func() { <-sem }()
 				}
-				start := time.Now()
-				if err := request(ctx); err != nil {
-					failed.Store(err)
-				}
-				s.add(time.Since(start))
+				s.timed(ctx, request)
 			})
 		}
 		s.goroutines()
 		wg.Wait()
 		total += n
-	}
-	if err, _ := failed.Load().(error); err != nil {
-		b.Fatal(err)
 	}
 	s.report(b, total)
 }
@@ -228,7 +235,6 @@ func closedLoop(b *testing.B, conc, perLoop int, request func(context.Context) e
 	s := &samples{}
 	ctx := context.Background()
 	total := 0
-	var failed atomic.Value
 	for b.Loop() {
 		var left atomic.Int64
 		left.Store(int64(perLoop))
@@ -236,20 +242,13 @@ func closedLoop(b *testing.B, conc, perLoop int, request func(context.Context) e
 		for range conc {
 			wg.Go(func() {
 				for left.Add(-1) >= 0 {
-					start := time.Now()
-					if err := request(ctx); err != nil {
-						failed.Store(err)
-					}
-					s.add(time.Since(start))
+					s.timed(ctx, request)
 				}
 			})
 		}
 		s.goroutines()
 		wg.Wait()
 		total += perLoop
-	}
-	if err, _ := failed.Load().(error); err != nil {
-		b.Fatal(err)
 	}
 	s.report(b, total)
 }

@@ -27,8 +27,7 @@ func blocked(started chan<- struct{}, causes chan<- error) func(context.Context,
 }
 
 func TestRaceCancelsTheLoserOnItsWorker(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, causes := make(chan struct{}, 1), make(chan error, 1)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes)})
 	gate := make(chan struct{})
@@ -48,14 +47,10 @@ func TestRaceCancelsTheLoserOnItsWorker(t *testing.T) {
 	if err := slow.Err(); !errors.Is(err, ops.ErrLost) || !errors.Is(err, context.Canceled) {
 		t.Errorf("got the loser's error %v, want one matching ops.ErrLost and context.Canceled", err)
 	}
-	select {
-	case cause := <-causes:
-		var ce *natsdemux.CancelError
-		if !errors.Is(cause, ops.ErrLost) || !errors.As(cause, &ce) {
-			t.Errorf("got the loser's worker's cause %v, want a CancelError matching ops.ErrLost", cause)
-		}
-	case <-ctx.Done():
-		t.Fatal("the loser's worker was not cancelled")
+	cause := receive(t, ctx, causes, "the loser's worker was not cancelled")
+	var ce *natsdemux.CancelError
+	if !errors.Is(cause, ops.ErrLost) || !errors.As(cause, &ce) {
+		t.Errorf("got the loser's worker's cause %v, want a CancelError matching ops.ErrLost", cause)
 	}
 }
 
@@ -70,8 +65,7 @@ func TestCancelCauses(t *testing.T) {
 		{"ctx cancelled", func(_ *natsdemux.Call[int], stop context.CancelCauseFunc) { stop(nil) }, context.Canceled},
 		{"ctx cancelled with a cause", func(_ *natsdemux.Call[int], stop context.CancelCauseFunc) { stop(ops.ErrLost) }, ops.ErrLost},
 	}
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, causes := make(chan struct{}, 1), make(chan error, 1)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes)})
 	c, _ := client(t, s)
@@ -87,13 +81,9 @@ func TestCancelCauses(t *testing.T) {
 		if err := call.Err(); !errors.Is(err, tt.want) {
 			t.Errorf("%s: got the call's error %v, want one matching %v", tt.name, err, tt.want)
 		}
-		select {
-		case cause := <-causes:
-			if !errors.Is(cause, tt.want) {
-				t.Errorf("%s: got the worker's cause %v, want one matching %v", tt.name, cause, tt.want)
-			}
-		case <-ctx.Done():
-			t.Fatalf("%s: the worker was not cancelled", tt.name)
+		cause := receive(t, ctx, causes, "%s: the worker was not cancelled", tt.name)
+		if !errors.Is(cause, tt.want) {
+			t.Errorf("%s: got the worker's cause %v, want one matching %v", tt.name, cause, tt.want)
 		}
 		stop(nil)
 	}
@@ -101,8 +91,7 @@ func TestCancelCauses(t *testing.T) {
 
 func TestCloseWithRequestsPending(t *testing.T) {
 	const n = 20
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, causes := make(chan struct{}, n), make(chan error, n)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "slow", N: n, Func: blocked(started, causes)})
 	c, _ := client(t, s)
@@ -123,13 +112,9 @@ func TestCloseWithRequestsPending(t *testing.T) {
 		}
 	}
 	for range n {
-		select {
-		case cause := <-causes:
-			if !errors.Is(cause, demux.ErrClosed) {
-				t.Errorf("got the worker's cause %v, want one matching demux.ErrClosed", cause)
-			}
-		case <-ctx.Done():
-			t.Fatal("a worker was not cancelled")
+		cause := receive(t, ctx, causes, "a worker was not cancelled")
+		if !errors.Is(cause, demux.ErrClosed) {
+			t.Errorf("got the worker's cause %v, want one matching demux.ErrClosed", cause)
 		}
 	}
 	if err := ep.Request(ctx, 1).Err(); !errors.Is(err, demux.ErrClosed) {
@@ -138,8 +123,7 @@ func TestCloseWithRequestsPending(t *testing.T) {
 }
 
 func TestTimeoutCancelsOnTheWorker(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, causes := make(chan struct{}, 1), make(chan error, 1)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "slow", Func: blocked(started, causes)})
 	c, _ := client(t, s)
@@ -148,12 +132,8 @@ func TestTimeoutCancelsOnTheWorker(t *testing.T) {
 	if _, err := ops.Timeout(call, 10*time.Millisecond).Await(ctx); !errors.Is(err, ops.ErrTimeout) {
 		t.Fatalf("got %v, want ops.ErrTimeout", err)
 	}
-	select {
-	case cause := <-causes:
-		if !errors.Is(cause, ops.ErrTimeout) || !errors.Is(cause, context.DeadlineExceeded) {
-			t.Errorf("got the worker's cause %v, want one matching ops.ErrTimeout and context.DeadlineExceeded", cause)
-		}
-	case <-ctx.Done():
-		t.Fatal("the worker was not cancelled")
+	cause := receive(t, ctx, causes, "the worker was not cancelled")
+	if !errors.Is(cause, ops.ErrTimeout) || !errors.Is(cause, context.DeadlineExceeded) {
+		t.Errorf("got the worker's cause %v, want one matching ops.ErrTimeout and context.DeadlineExceeded", cause)
 	}
 }

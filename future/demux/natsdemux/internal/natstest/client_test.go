@@ -13,8 +13,7 @@ import (
 
 func TestTenThousandConcurrentRequests(t *testing.T) {
 	const n = 10_000
-	ctx := bounded(t, 60*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 60*time.Second)
 	gate := make(chan struct{})
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: 8, Func: func(ctx context.Context, n int) (int, error) {
 		<-gate // every request is pending when the goroutines are counted

@@ -28,11 +28,7 @@ func watched(t *testing.T, s *natstest.Server) (nc *nats.Conn, down, up <-chan s
 // await receives from ch or fails the test when ctx ends.
 func await(t *testing.T, ctx context.Context, ch <-chan struct{}, what string) {
 	t.Helper()
-	select {
-	case <-ch:
-	case <-ctx.Done():
-		t.Fatalf("no %s before the test's deadline", what)
-	}
+	receive(t, ctx, ch, "no %s before the test's deadline", what)
 }
 
 // gated is a worker that signals each request it starts on started and
@@ -47,6 +43,55 @@ func gated(started chan<- struct{}, gate <-chan struct{}) func(context.Context, 
 			return 0, ctx.Err()
 		}
 	}
+}
+
+// held is n requests, from a client on a watched connection of its own,
+// that a gated worker, on another, holds until gate is closed.
+type held struct {
+	c        *natsdemux.Client
+	nc       *nats.Conn
+	down, up <-chan struct{} // the client connection's disconnections and reconnections
+	workerUp <-chan struct{} // the worker connection's reconnections
+	gate     chan struct{}   // closed, the worker answers
+	calls    []*natsdemux.Call[int]
+	counts   []*atomic.Int32 // how many times each call settled
+}
+
+// holdRequests serves w on "double" with a gated function, sends n requests
+// with the deadline timeout through a new client with opts, and returns once
+// busy of them are at the worker. The client is closed when the test ends.
+func holdRequests(t *testing.T, ctx context.Context, s *natstest.Server, w natsdemux.Worker[int, int], n, busy int, timeout time.Duration, opts ...natsdemux.Option) *held {
+	t.Helper()
+	wnc, _, wup := watched(t, s)
+	started, gate := make(chan struct{}, n), make(chan struct{})
+	w.Subject, w.Func = "double", gated(started, gate)
+	serve(t, wnc, w)
+	nc, down, up := watched(t, s)
+	c, err := natsdemux.New(nc, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
+	rctx, cancel := context.WithTimeout(ctx, timeout)
+	t.Cleanup(cancel)
+	h := &held{c: c, nc: nc, down: down, up: up, workerUp: wup, gate: gate, calls: make([]*natsdemux.Call[int], n)}
+	for i := range h.calls {
+		h.calls[i] = ep.Request(rctx, i)
+	}
+	h.counts = settles(h.calls)
+	for range busy {
+		await(t, ctx, started, "request at the worker")
+	}
+	return h
+}
+
+// restart restarts s and waits until both connections are back.
+func (h *held) restart(t *testing.T, ctx context.Context, s *natstest.Server) {
+	t.Helper()
+	s.Restart(t)
+	await(t, ctx, h.up, "client reconnection")
+	await(t, ctx, h.workerUp, "worker reconnection")
 }
 
 // settles counts how many times each call settles.
@@ -103,46 +148,24 @@ func TestServerRestartMidFlight(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := bounded(t, 30*time.Second)
-			s := natstest.Start(t)
-			wnc, _, wup := watched(t, s)
-			started, gate := make(chan struct{}, n), make(chan struct{})
-			serve(t, wnc, natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: busy, Func: gated(started, gate)})
-			nc, down, up := watched(t, s)
-			c, err := natsdemux.New(nc, tt.opts...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
-			rctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-			defer cancel()
-			calls := make([]*natsdemux.Call[int], n)
-			for i := range calls {
-				calls[i] = ep.Request(rctx, i)
-			}
-			counts := settles(calls)
-			for range busy {
-				await(t, ctx, started, "request at the worker")
-			}
+			ctx, s := withServer(t, 30*time.Second)
+			h := holdRequests(t, ctx, s, natsdemux.Worker[int, int]{Queue: "q", N: busy}, n, busy, 5*time.Second, tt.opts...)
 
 			s.Stop()
-			await(t, ctx, down, "disconnection")
-			s.Restart(t)
-			await(t, ctx, up, "client reconnection")
-			await(t, ctx, wup, "worker reconnection")
-			if err := nc.Flush(); err != nil { // the inbox is subscribed again
+			await(t, ctx, h.down, "disconnection")
+			h.restart(t, ctx, s)
+			if err := h.nc.Flush(); err != nil { // the inbox is subscribed again
 				t.Fatal(err)
 			}
-			close(gate)
+			close(h.gate)
 
-			if err := ops.WaitAll(ctx, calls...); err != nil {
+			if err := ops.WaitAll(ctx, h.calls...); err != nil {
 				t.Fatal(err)
 			}
 			// A request that reached the server after the worker's
 			// connection was shut down, and before the client's, had no
 			// responders.
-			values := checkSettledOnce(t, c, calls, counts, tt.want, nats.ErrNoResponders)
+			values := checkSettledOnce(t, h.c, h.calls, h.counts, tt.want, nats.ErrNoResponders)
 			if tt.want == demux.ErrConnLost && values != 0 {
 				t.Errorf("got %d values, want every request failed by the disconnection", values)
 			}
@@ -155,38 +178,16 @@ func TestServerRestartMidFlight(t *testing.T) {
 
 func TestDownLongerThanTheDeadline(t *testing.T) {
 	const n = 50
-	ctx := bounded(t, 30*time.Second)
-	s := natstest.Start(t)
-	wnc, _, wup := watched(t, s)
-	started, gate := make(chan struct{}, n), make(chan struct{})
-	serve(t, wnc, natsdemux.Worker[int, int]{Subject: "double", N: n, Func: gated(started, gate)})
-	nc, down, up := watched(t, s)
-	c, err := natsdemux.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ep := natsdemux.NewEndpoint[int, int](c, "double", nil, nil)
-	rctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
-	defer cancel()
-	calls := make([]*natsdemux.Call[int], n)
-	for i := range calls {
-		calls[i] = ep.Request(rctx, i)
-	}
-	counts := settles(calls)
-	for range n {
-		await(t, ctx, started, "request at the worker")
-	}
+	ctx, s := withServer(t, 30*time.Second)
+	h := holdRequests(t, ctx, s, natsdemux.Worker[int, int]{N: n}, n, n, 300*time.Millisecond)
 	s.Stop()
-	await(t, ctx, down, "disconnection")
-	if err := ops.WaitAll(ctx, calls...); err != nil { // while the server is down
+	await(t, ctx, h.down, "disconnection")
+	if err := ops.WaitAll(ctx, h.calls...); err != nil { // while the server is down
 		t.Fatal(err)
 	}
-	s.Restart(t)
-	await(t, ctx, up, "client reconnection")
-	await(t, ctx, wup, "worker reconnection")
-	close(gate)
-	if values := checkSettledOnce(t, c, calls, counts, context.DeadlineExceeded); values != 0 {
+	h.restart(t, ctx, s)
+	close(h.gate)
+	if values := checkSettledOnce(t, h.c, h.calls, h.counts, context.DeadlineExceeded); values != 0 {
 		t.Errorf("got %d values, want every request past its deadline", values)
 	}
 }
@@ -203,8 +204,7 @@ func TestRequestsWhileDown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := bounded(t, 30*time.Second)
-			s := natstest.Start(t)
+			ctx, s := withServer(t, 30*time.Second)
 			serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", Queue: "q", N: 4, Func: double})
 			nc, down, up := watched(t, s)
 			c, err := natsdemux.New(nc, tt.opts...)

@@ -57,8 +57,7 @@ func TestGather(t *testing.T) {
 		{"no responders", "nobody", natsdemux.Until[int]{Count: 1}, nil,
 			&natsdemux.GatherError{Got: 0, Want: 1, Reason: nats.ErrNoResponders}},
 	}
-	ctx := bounded(t, 30*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 30*time.Second)
 	responders(t, s)
 	c, _ := client(t, s)
 	for _, tt := range tests {
@@ -81,8 +80,7 @@ func TestGather(t *testing.T) {
 }
 
 func TestGatherEnds(t *testing.T) {
-	ctx := bounded(t, 30*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 30*time.Second)
 	responders(t, s)
 	c, _ := client(t, s)
 	ep := natsdemux.NewEndpoint[int, int](c, "seq", nil, nil)

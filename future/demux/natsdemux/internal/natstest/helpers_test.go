@@ -10,11 +10,13 @@ import (
 	"github.com/nats-io/nats.go"
 )
 
-// bounded returns a context that ends when the test does or after d.
-func bounded(t *testing.T, d time.Duration) context.Context {
+// withServer returns a context that ends when the test does or after d, and
+// an embedded server, stopped when the test ends.
+func withServer(t *testing.T, d time.Duration) (context.Context, *natstest.Server) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), d)
 	t.Cleanup(cancel)
-	return ctx
+	return ctx, natstest.Start(t)
 }
 
 // serve runs w on nc until the test ends, once its subscriptions are in
@@ -48,6 +50,19 @@ func client(t *testing.T, s *natstest.Server, opts ...natsdemux.Option) (*natsde
 	}
 	t.Cleanup(func() { _ = c.Close() })
 	return c, nc
+}
+
+// receive receives from ch, or fails the test with the message format
+// (a fmt.Sprintf format with args) when ctx ends first.
+func receive[T any](t *testing.T, ctx context.Context, ch <-chan T, format string, args ...any) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-ctx.Done():
+		t.Fatalf(format, args...)
+		panic("unreachable") // t.Fatalf does not return
+	}
 }
 
 // double is a worker function: it answers n with 2n.

@@ -14,8 +14,7 @@ import (
 
 func TestParallelMapOverAQueueGroup(t *testing.T) {
 	const n, workers = 300, 3
-	ctx := bounded(t, 30*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 30*time.Second)
 	var served [workers]atomic.Int32
 	for w := range workers { // three processes, as far as NATS can tell
 		serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{

@@ -15,8 +15,7 @@ import (
 
 func TestSlowConsumerFailsTheRequestsThatLostReplies(t *testing.T) {
 	const n = 50
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	release := make(chan struct{})
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", N: 4, Func: func(ctx context.Context, n int) (int, error) {
 		if n == 0 {

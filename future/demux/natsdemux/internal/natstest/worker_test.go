@@ -15,8 +15,7 @@ import (
 )
 
 func TestWorkerErrorsTravelBack(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[string, string]{
 		Subject: "fail",
 		Func: func(_ context.Context, how string) (string, error) {
@@ -57,8 +56,7 @@ func TestWorkerErrorsTravelBack(t *testing.T) {
 }
 
 func TestWorkerErrorHeadersAreNATSMicros(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	nc := natstest.Connect(t, s.URL())
 	serve(t, nc, natsdemux.Worker[int, int]{Subject: "e", Func: func(context.Context, int) (int, error) {
 		return 0, errors.New("bad")
@@ -76,8 +74,7 @@ func TestWorkerErrorHeadersAreNATSMicros(t *testing.T) {
 }
 
 func TestMalformedMessages(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	nc := natstest.Connect(t, s.URL())
 	serve(t, nc, natsdemux.Worker[int, int]{Subject: "double", Func: double})
 	// A responder that breaks the protocol in each way it can.
@@ -123,8 +120,7 @@ func TestMalformedMessages(t *testing.T) {
 }
 
 func TestSlowWorkerShortDeadline(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	causes := make(chan error, 1)
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{
 		Subject: "slow",
@@ -145,13 +141,9 @@ func TestSlowWorkerShortDeadline(t *testing.T) {
 	if v, err := ep.Request(short, 1).Await(ctx); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("got %v, %v, want an error matching context.DeadlineExceeded", v, err)
 	}
-	select {
-	case cause := <-causes:
-		if !errors.Is(cause, context.DeadlineExceeded) {
-			t.Errorf("got the worker's cause %v, want context.DeadlineExceeded", cause)
-		}
-	case <-ctx.Done():
-		t.Fatal("the worker's context was not cancelled")
+	cause := receive(t, ctx, causes, "the worker's context was not cancelled")
+	if !errors.Is(cause, context.DeadlineExceeded) {
+		t.Errorf("got the worker's cause %v, want context.DeadlineExceeded", cause)
 	}
 	if _, err := ep.Request(ctx, 0).Await(ctx); err != nil { // after the late reply, on the same path
 		t.Fatal(err)
@@ -163,8 +155,7 @@ func TestSlowWorkerShortDeadline(t *testing.T) {
 }
 
 func TestNoResponders(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	c, _ := client(t, s)
 	if _, err := natsdemux.NewEndpoint[int, int](c, "nobody", nil, nil).Request(ctx, 1).Await(ctx); !errors.Is(err, nats.ErrNoResponders) {
 		t.Errorf("got %v, want nats.ErrNoResponders", err)
@@ -172,8 +163,7 @@ func TestNoResponders(t *testing.T) {
 }
 
 func TestRetryNoResponders(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	c, nc := client(t, s, natsdemux.RetryNoResponders(5*time.Millisecond))
 	call := natsdemux.NewEndpoint[int, int](c, "later", nil, nil).Request(ctx, 21)
 	if err := nc.Flush(); err != nil { // the server has answered "no responders" by now
@@ -186,27 +176,21 @@ func TestRetryNoResponders(t *testing.T) {
 }
 
 func TestServeEndsWhenTheConnectionCloses(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	nc := natstest.Connect(t, s.URL())
 	ready, done := make(chan struct{}), make(chan error, 1)
 	w := natsdemux.Worker[int, int]{Subject: "double", Func: double, Started: func() { close(ready) }}
 	go func() { done <- w.Serve(ctx, nc) }()
 	await(t, ctx, ready, "worker start")
 	nc.Close()
-	select {
-	case err := <-done:
-		if !errors.Is(err, nats.ErrConnectionClosed) {
-			t.Errorf("got %v, want nats.ErrConnectionClosed", err)
-		}
-	case <-ctx.Done():
-		t.Fatal("Serve did not return once its connection was closed")
+	err := receive(t, ctx, done, "Serve did not return once its connection was closed")
+	if !errors.Is(err, nats.ErrConnectionClosed) {
+		t.Errorf("got %v, want nats.ErrConnectionClosed", err)
 	}
 }
 
 func TestServeEndsWithItsContext(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, causes := make(chan struct{}, 1), make(chan error, 1)
 	cause := errors.New("shutting down")
 	sctx, stop := context.WithCancelCause(ctx)
@@ -243,8 +227,7 @@ func TestServeEndsWithItsContext(t *testing.T) {
 }
 
 func TestMaxInFlight(t *testing.T) {
-	ctx := bounded(t, 20*time.Second)
-	s := natstest.Start(t)
+	ctx, s := withServer(t, 20*time.Second)
 	started, gate := make(chan struct{}, 2), make(chan struct{})
 	serve(t, natstest.Connect(t, s.URL()), natsdemux.Worker[int, int]{Subject: "double", N: 2, Func: gated(started, gate)})
 	c, _ := client(t, s, natsdemux.MaxInFlight(1))
