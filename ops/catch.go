@@ -1,6 +1,9 @@
 package ops
 
-import "github.com/goresult/goresult/future"
+import (
+	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/guard"
+)
 
 // Catch recovers from a failure: the returned result settles with r's value
 // if r succeeds, and with f(err) if r fails with err. f may inspect err
@@ -33,7 +36,7 @@ type catching[T any] struct {
 func (c *catching[T]) Notify() {
 	f := c.f
 	c.f = nil
-	v, err := catchValue(c.r, f, func() { c.SetError(future.ErrGoexit) })
+	v, err := catchValue(c.r, f, func(err error) { c.SetError(err) })
 	settle(&c.Future, v, err)
 }
 
@@ -44,10 +47,10 @@ func (c *catching[T]) cancelInputs(_ error, push func(future.Doner)) { push(c.r)
 
 // catchValue returns the value of the settled result r, or what f makes of
 // its error.
-func catchValue[T any](r future.Result[T], f func(error) (T, error), goexit func()) (T, error) {
+func catchValue[T any](r future.Result[T], f func(error) (T, error), goexit func(error)) (T, error) {
 	v, err := r.Get()
 	if err == nil {
 		return v, nil
 	}
-	return protect(f, err, goexit)
+	return guard.Call(f, err, goexit)
 }

@@ -1,6 +1,9 @@
 package ops
 
-import "github.com/goresult/goresult/future"
+import (
+	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/guard"
+)
 
 // Map returns a result that settles with f(v) once r settles with the value
 // v, and with r's error, unchanged, if r fails (f is then not called). If f
@@ -34,7 +37,7 @@ type mapping[T, U any] struct {
 func (m *mapping[T, U]) Notify() {
 	f := m.f
 	m.f = nil // keep it no longer than needed
-	v, err := mapValue(m.r, f, func() { m.SetError(future.ErrGoexit) })
+	v, err := mapValue(m.r, f, func(err error) { m.SetError(err) })
 	settle(&m.Future, v, err)
 }
 
@@ -45,33 +48,11 @@ func (m *mapping[T, U]) cancelInputs(_ error, push func(future.Doner)) { push(m.
 
 // mapValue applies f to the value of the settled result r; goexit runs if f
 // calls runtime.Goexit.
-func mapValue[T, U any](r future.Result[T], f func(T) (U, error), goexit func()) (U, error) {
+func mapValue[T, U any](r future.Result[T], f func(T) (U, error), goexit func(error)) (U, error) {
 	v, err := r.Get()
 	if err != nil {
 		var zero U
 		return zero, err
 	}
-	return protect(f, v, goexit)
-}
-
-// protect calls fn(v), turning a panic into a *future.PanicError. If fn calls
-// runtime.Goexit, protect calls goexit (if not nil), which settles what fn
-// would have, before the goroutine goes on exiting.
-func protect[T, U any](fn func(T) (U, error), v T, goexit func()) (u U, err error) {
-	returned := false
-	defer func() {
-		if returned {
-			return
-		}
-		if p := recover(); p != nil {
-			err = future.NewPanicError(p)
-			return
-		}
-		if goexit != nil {
-			goexit()
-		}
-	}()
-	u, err = fn(v)
-	returned = true
-	return u, err
+	return guard.Call(f, v, goexit)
 }

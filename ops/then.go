@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/goresult/goresult/future"
+	"github.com/goresult/goresult/internal/guard"
 	"github.com/goresult/goresult/internal/nilcheck"
 )
 
@@ -65,7 +66,7 @@ func (c *chain[T, U]) Notify() {
 	}
 	f := c.f
 	c.f = nil
-	next = thenValue(c.r, f, func() { c.SetError(future.ErrGoexit) })
+	next = thenValue(c.r, f, func(err error) { c.SetError(err) })
 	if next.IsDone() {
 		forward(&c.Future, next)
 		return
@@ -98,12 +99,12 @@ func (c *chain[T, U]) cancelInputs(cause error, push func(future.Doner)) {
 
 // thenValue returns the next result for the settled result r: f's, or a
 // failed one.
-func thenValue[T, U any](r future.Result[T], f func(T) future.Result[U], goexit func()) future.Result[U] {
+func thenValue[T, U any](r future.Result[T], f func(T) future.Result[U], goexit func(error)) future.Result[U] {
 	v, err := r.Get()
 	if err != nil {
 		return future.Failed[U](err)
 	}
-	next, err := protect(func(v T) (future.Result[U], error) { return f(v), nil }, v, goexit)
+	next, err := guard.Call(func(v T) (future.Result[U], error) { return f(v), nil }, v, goexit)
 	switch {
 	case err != nil:
 		return future.Failed[U](err)

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"sync"
 
-	"github.com/goresult/goresult/future"
 	"github.com/goresult/goresult/internal/ctxerr"
+	guarded "github.com/goresult/goresult/internal/guard"
 )
 
 // This file holds the concurrency helpers of the asynchronous operators
@@ -49,20 +49,8 @@ func (g *group) Go(f func(ctx context.Context) error) {
 // [*future.PanicError]. If f calls runtime.Goexit, guard calls exited with
 // [future.ErrGoexit] before the goroutine goes on exiting, so that whatever
 // the goroutine would have settled is settled.
-func guard(f func() error, exited func(error)) (err error) {
-	returned := false
-	defer func() {
-		if returned {
-			return
-		}
-		if p := recover(); p != nil {
-			err = future.NewPanicError(p)
-			return
-		}
-		exited(future.ErrGoexit)
-	}()
-	err = f()
-	returned = true
+func guard(f func() error, exited func(error)) error {
+	_, err := guarded.Call(func(struct{}) (struct{}, error) { return struct{}{}, f() }, struct{}{}, exited)
 	return err
 }
 
