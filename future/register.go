@@ -67,9 +67,11 @@ func (f stopFunc) unregister(notify.Handle) bool { return f() }
 // For any other r, Register starts a goroutine that waits for r.Done() or for
 // Stop, and calls w.Notify in that goroutine.
 //
-// A waiter settling a Future it embeds (as package ops' operators do) is
-// run in a loop, not by a nested call: a chain of such waiters of any length
-// settles on a bounded stack.
+// A waiter that embeds a Future and settles it in Notify (as package ops'
+// operators do) is run in a loop, not by a nested call, so that a chain of
+// such waiters of any length settles on a bounded stack: its Future takes
+// the outcome at once (Get returns it), and runs its own waiters and becomes
+// done once Notify has returned.
 //
 // Register panics if r or w is nil, or r holds a nil pointer.
 func Register(r Doner, w Waiter) Registration {
