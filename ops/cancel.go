@@ -1,6 +1,11 @@
 package ops
 
-import "github.com/goresult/goresult/future"
+import (
+	"context"
+	"fmt"
+
+	"github.com/goresult/goresult/future"
+)
 
 // node is a result this package returns: cancelling it cancels the inputs
 // it was built from. Cancel walks the tree of nodes in a loop, so that
@@ -44,20 +49,55 @@ func cancelResult(r any, cause error) {
 	}
 }
 
-// fixed is a settled result of this package: it is a future.Canceler like
-// every other, with nothing left to cancel.
-type fixed[T any] struct{ future.Future[T] }
+// fixed is a result of this package settled when it is made: a Map of a
+// settled input, say. It is a future.Result, a future.Notifier and a
+// future.Canceler, with nothing to cancel, and costs its allocation only:
+// no lock, no waiter list, nothing to make done.
+type fixed[T any] struct {
+	v   T
+	err error
+}
+
+// closed is the Done channel of every fixed result.
+var closed = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
+
+func (*fixed[T]) Done() <-chan struct{}              { return closed }
+func (f *fixed[T]) IsDone() bool                     { return f != nil }
+func (*fixed[T]) Wait(context.Context) error         { return nil }
+func (f *fixed[T]) Get() (T, error)                  { return f.v, f.err }
+func (f *fixed[T]) Err() error                       { return f.err }
+func (f *fixed[T]) Await(context.Context) (T, error) { return f.v, f.err }
+
+// Register notifies w at once: the result is settled.
+func (*fixed[T]) Register(w future.Waiter) future.Registration {
+	w.Notify()
+	return future.Registration{}
+}
 
 // Cancel does nothing: the result is settled.
 func (*fixed[T]) Cancel(error) {}
 
 func (*fixed[T]) cancelInputs(error, func(future.Doner)) {}
 
+// String describes the result as a Future does: "Future(value=V)" or
+// "Future(error=E)".
+func (f *fixed[T]) String() string {
+	if f.err != nil {
+		return fmt.Sprintf("Future(error=%v)", f.err)
+	}
+	return fmt.Sprintf("Future(value=%v)", f.v)
+}
+
 // settled returns a settled result: v, or err if it is not nil.
 func settled[T any](v T, err error) future.Result[T] {
-	f := new(fixed[T])
-	settle(&f.Future, v, err)
-	return f
+	if err != nil {
+		return &fixed[T]{err: err}
+	}
+	return &fixed[T]{v: v}
 }
 
 // settle settles out with v, or with err if it is not nil. A second
