@@ -111,13 +111,13 @@ func (f *Future[T]) settle(v T, err error, held bool) error {
 		return ErrAlreadySet
 	}
 	f.val, f.err = v, err
+	if f.waiters.Len() == 0 { // a relay too: it has nothing to hand back
+		f.finishLocked()
+		return nil
+	}
 	if f.relay.CompareAndSwap(relayMarked, relayHeld) {
 		f.state.Store(settling)
 		f.mu.Unlock()
-		return nil
-	}
-	if f.waiters.Len() == 0 {
-		f.finishLocked()
 		return nil
 	}
 	f.state.Store(settling)

@@ -57,16 +57,13 @@ type chain[T, U any] struct {
 }
 
 func (c *chain[T, U]) Notify() {
-	c.mu.Lock()
-	next := c.next
-	c.mu.Unlock()
-	if next != nil {
-		forward(&c.Future, next)
+	f := c.f
+	if f == nil { // the second stage: next is set, before it was registered on
+		forward(&c.Future, c.next)
 		return
 	}
-	f := c.f
 	c.f = nil
-	next = thenValue(c.r, f, func(err error) { c.SetError(err) })
+	next := thenValue(c.r, f, func(err error) { c.SetError(err) })
 	if next.IsDone() {
 		forward(&c.Future, next)
 		return
