@@ -15,7 +15,7 @@ func markdown(r *results, c config) string {
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("# goresult benchmarks\n\n")
 	p("goresult beside hand-written Go and its peers, measured in one run on one machine.\n")
-	p("Regenerate with `cd bench && go run ./cmd/report` (about ten minutes on 2 cores; `-h` for the flags).\n\n")
+	p("Regenerate with `cd bench && go run ./cmd/report` (about twelve minutes on 2 cores; `-h` for the flags).\n\n")
 	p("- Run: %s, %s, GOMAXPROCS=%d", time.Now().UTC().Format("2006-01-02"), runtime.Version(), runtime.GOMAXPROCS(0))
 	for _, h := range r.header {
 		if strings.HasPrefix(h, "cpu:") || strings.HasPrefix(h, "goos:") || strings.HasPrefix(h, "goarch:") {
