@@ -33,23 +33,7 @@ func goGroup[T any](g *Group, fn func() (T, error), o options) *Task[T] {
 	mustGroup(g)
 	t := new(Task[T])
 	sem, taken := g.enter()
-	go func() {
-		g.take(sem, taken)
-		var err error
-		returned := false
-		defer func() {
-			if !returned { // runtime.Goexit: run has settled t with ErrGoexit
-				err = propagate(o, t.ctl, ErrGoexit)
-			}
-			g.exit(err)
-		}()
-		v, ferr := t.run(func() (T, error) {
-			defer release(sem)
-			return fn()
-		})
-		err = t.finish(o, v, ferr, false)
-		returned = true
-	}()
+	go t.runIn(g, sem, taken, o, fn, nil)
 	return t
 }
 
@@ -58,25 +42,36 @@ func goGroupContext[T any](ctx context.Context, g *Group, fn func(context.Contex
 	mustGroup(g)
 	t := &Task[T]{ctl: g.taskControl(ctx)}
 	sem, taken := g.enter()
-	go func() {
-		g.take(sem, taken)
-		var err error
-		returned := false
-		defer func() {
-			t.ctl.cancel(nil)
-			if !returned {
-				err = propagate(o, t.ctl, ErrGoexit)
-			}
-			g.exit(err)
-		}()
-		v, ferr := t.run(func() (T, error) {
-			defer release(sem)
-			return fn(t.ctl.ctx)
-		})
-		err = t.finish(o, v, ferr, false)
-		returned = true
-	}()
+	go t.runIn(g, sem, taken, o, nil, fn)
 	return t
+}
+
+// runIn is the goroutine of a task of g started by goGroup (fn) or
+// goGroupContext (cfn, given the task's context): it takes the slot enter
+// left to it, runs the function, frees the slot, settles t, and only then
+// counts t out of g.
+func (t *Task[T]) runIn(g *Group, sem chan struct{}, taken bool, o options, fn func() (T, error), cfn func(context.Context) (T, error)) {
+	g.take(sem, taken)
+	var err error
+	returned := false
+	defer func() {
+		if t.ctl != nil {
+			t.ctl.cancel(nil)
+		}
+		if !returned { // runtime.Goexit: run has settled t with ErrGoexit
+			err = propagate(o, t.ctl, ErrGoexit)
+		}
+		g.exit(err)
+	}()
+	v, ferr := t.run(func() (T, error) {
+		defer release(sem)
+		if cfn != nil {
+			return cfn(t.ctl.ctx)
+		}
+		return fn()
+	})
+	err = t.finish(o, v, ferr, false)
+	returned = true
 }
 
 // goGroupStart is GoStart on a Group: the same cases as GoStart's, with the
