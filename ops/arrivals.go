@@ -25,15 +25,14 @@ type arrivals[R future.Doner] struct {
 // results.
 func watch[R future.Doner](rs []R) *arrivals[R] {
 	a := &arrivals[R]{es: make([]wakeEntry[R], len(rs)), wake: make(chan struct{}, 1)}
-	var first []int
-	on := a.arrive // one closure for all
+	var first []int // the results done when watch reaches them
 	for i, r := range rs {
 		if isDone(r) {
 			first = append(first, i)
 			continue
 		}
 		e := &a.es[i]
-		e.r, e.i, e.on = r, i, on
+		e.i, e.a = i, a
 		e.reg = future.Register(r, e)
 	}
 	if len(first) > 0 {

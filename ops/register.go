@@ -21,18 +21,17 @@ type entry[R future.Doner] struct {
 
 func (e *entry[R]) Notify() { e.on(e.i) }
 
-// wakeEntry is an entry notified once its result is done (a wake-up), for
-// the functions that hand results out: whoever they hand a result to finds
-// it done.
+// wakeEntry is a result that arrivals watches, and its wake-up on it: it
+// runs once its result is done, so that whoever arrivals hands the result
+// to finds it done.
 type wakeEntry[R future.Doner] struct {
 	notify.Wakeup
-	r   R
 	reg future.Registration
 	i   int
-	on  func(i int)
+	a   *arrivals[R]
 }
 
-func (e *wakeEntry[R]) Notify() { e.on(e.i) }
+func (e *wakeEntry[R]) Notify() { e.a.arrive(e.i) }
 
 // entries copies rs, in one allocation, checking each for nil; name is the
 // calling function's, for the panic message.
