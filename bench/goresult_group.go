@@ -70,21 +70,7 @@ func w3Group(n int) Op {
 	ctx := context.Background()
 	return func() int {
 		var g future.Group
-		ts := groupTasks(&g, n)
-		ch := make(chan *future.Task[int], n)
-		g.Go(func() error { return ops.ResultsToChannel(ctx, ts, ch, true) })
-		total := 0
-		for t := range ch {
-			v, err := t.Get()
-			if err != nil {
-				return -1
-			}
-			total += v
-		}
-		if g.Wait() != nil {
-			return -1
-		}
-		return total
+		return asCompletedSum(ctx, &g, groupTasks(&g, n))
 	}
 }
 

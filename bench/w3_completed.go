@@ -120,20 +120,28 @@ func w3Goresult(n int) Op {
 	ctx := context.Background()
 	return func() int {
 		var g errgroup.Group
-		ts := goresultTasks(&g, n)
-		ch := make(chan *future.Task[int], n)
-		g.Go(func() error { return ops.ResultsToChannel(ctx, ts, ch, true) })
-		total := 0
-		for t := range ch {
-			v, err := t.Get()
-			if err != nil {
-				return -1
-			}
-			total += v
-		}
-		if g.Wait() != nil {
+		return asCompletedSum(ctx, &g, goresultTasks(&g, n))
+	}
+}
+
+// asCompletedSum sends ts to a channel with ops.ResultsToChannel, run as a
+// task of g, and sums them as they come; -1 if one failed or g did.
+func asCompletedSum(ctx context.Context, g interface {
+	Go(func() error)
+	Wait() error
+}, ts []*future.Task[int]) int {
+	ch := make(chan *future.Task[int], len(ts))
+	g.Go(func() error { return ops.ResultsToChannel(ctx, ts, ch, true) })
+	total := 0
+	for t := range ch {
+		v, err := t.Get()
+		if err != nil {
 			return -1
 		}
-		return total
+		total += v
 	}
+	if g.Wait() != nil {
+		return -1
+	}
+	return total
 }
